@@ -1,0 +1,108 @@
+import type { LayoutOptions } from "./options";
+import type { PortRange } from "./ports";
+import type { IcmpMatch, Protocol } from "./protocol";
+
+export const PLAN_SCHEMA = "kubeports.plan/v1";
+
+/** Why a flow exists: the documented row it came from. */
+export interface Reason {
+  readonly profile: string;
+  readonly row: string;
+  readonly description: string;
+  readonly document: string;
+  /** The table and row in the document's words. */
+  readonly documentRow: string;
+}
+
+/** The other end of a flow. A group flow whose group is the flow's own group is a self reference. */
+export type FlowPeer =
+  | { readonly kind: "group"; readonly group: string }
+  | {
+      readonly kind: "cidr";
+      readonly cidr: string;
+      readonly family: "ipv4" | "ipv6";
+      /** Peer names or document labels that resolved to this CIDR. */
+      readonly peers: readonly string[];
+      /** 0.0.0.0/0 or ::/0. */
+      readonly world: boolean;
+    }
+  | { readonly kind: "host"; readonly host: string };
+
+/** One protocol, one contiguous port range (or none), one peer: the smallest rule any cloud needs. */
+export interface Flow {
+  /** Content-derived and stable: the same flow always has the same key. */
+  readonly key: string;
+  readonly protocol: Protocol;
+  readonly ports?: PortRange;
+  readonly icmp?: IcmpMatch;
+  readonly peer: FlowPeer;
+  readonly reasons: readonly Reason[];
+}
+
+/** A documented health probe the node runs against itself: no cross-node rule. */
+export interface LocalProbe {
+  readonly protocol: Protocol;
+  readonly ports?: PortRange;
+  readonly reasons: readonly Reason[];
+}
+
+export interface PlanGroup {
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly cluster: string;
+  readonly clusterKind: string;
+  /** Flows this group must accept. */
+  readonly ingress: readonly Flow[];
+  /** Flows this group must send (to other groups, itself, CIDRs and hosts). */
+  readonly egress: readonly Flow[];
+  readonly local: readonly LocalProbe[];
+}
+
+export type WarningCode =
+  /** A vendor document prescribes opening this to 0.0.0.0/0 or ::/0. */
+  | "world-open"
+  /** The world opening hits a Kubernetes-internal service (etcd, kubelet, overlay, ...). */
+  | "world-open-internal";
+
+export interface PlanWarning {
+  readonly code: WarningCode;
+  readonly group: string;
+  readonly flow: string;
+  readonly message: string;
+}
+
+export type NoteCode =
+  /** A row's peer has no CIDRs in the layout, so nothing was opened for it. */
+  | "peer-unset"
+  /** A row's optional role has no node group. */
+  | "role-absent"
+  /** Outbound by host name: not every cloud firewall can express it. */
+  | "egress-hosts";
+
+export interface PlanNote {
+  readonly code: NoteCode;
+  readonly message: string;
+  readonly profile: string;
+  readonly row: string;
+}
+
+export interface PlanDisagreement {
+  readonly profile: string;
+  readonly id: string;
+  readonly rows: readonly string[];
+  readonly says: string;
+  readonly other: string;
+  readonly otherSource: string;
+}
+
+export interface Plan {
+  readonly schema: typeof PLAN_SCHEMA;
+  readonly layout: string;
+  readonly profiles: readonly { readonly id: string; readonly title: string; readonly document: string }[];
+  readonly options: LayoutOptions;
+  readonly groups: readonly PlanGroup[];
+  readonly peers: readonly { readonly name: string; readonly cidrs: readonly string[] }[];
+  readonly warnings: readonly PlanWarning[];
+  readonly notes: readonly PlanNote[];
+  readonly disagreements: readonly PlanDisagreement[];
+}

@@ -1,0 +1,100 @@
+import type { IcmpMatch, Protocol } from "./protocol";
+import type { LayoutOptions, OptionName } from "./options";
+
+/**
+ * Which clusters a role or node party is taken from, relative to the other end of the row:
+ * omitted = the same cluster as the other end; "any" = every cluster in the layout;
+ * any other string = clusters of that kind (a profile-defined kind such as "global").
+ */
+export type ClusterScope = string;
+
+/** Who may connect, or who is connected to. */
+export type Party =
+  /** Node groups that carry this role. */
+  | { readonly role: string; readonly cluster?: ClusterScope }
+  /** Every Kubernetes node (every group with a Kubernetes role). */
+  | { readonly nodes: true; readonly cluster?: ClusterScope }
+  /** A named external peer whose CIDRs the layout supplies (admin, apiClients, ...). */
+  | { readonly peer: string }
+  /** Fixed addresses the vendor document prints (0.0.0.0/0 in the rancher-nodes table, git.rancher.io IPs). */
+  | { readonly cidrs: readonly string[]; readonly label: string }
+  /** Host names, for outbound rows ("internet access to *.docker.io is required"). */
+  | { readonly hosts: readonly string[] };
+
+/**
+ * When a row applies: every listed option must match (AND); an array lists allowed values
+ * (OR). An empty or absent condition always applies.
+ */
+export type Condition = {
+  readonly [K in OptionName]?: LayoutOptions[K] | readonly LayoutOptions[K][];
+};
+
+/** Where a row comes from: a seed file and the row in it, or a public page. */
+export interface Provenance {
+  /** Seed file name (for example "000_d5e27fa0bf6b16e4.txt") or public page URL. */
+  readonly document: string;
+  /** Which table and row, in the document's words. */
+  readonly row: string;
+}
+
+/** One documented row: "protocol/ports from X to Y, because ...". */
+export interface RequirementRow {
+  /** Unique within the profile, stable; reports and diffs key on it. */
+  readonly id: string;
+  /** What the vendor calls the service (short, ASCII). */
+  readonly description: string;
+  /** Inbound rows open ports on `to`; outbound rows let `from` reach an external `to`. */
+  readonly direction: "inbound" | "outbound";
+  readonly protocols: readonly Protocol[];
+  /** Ports for TCP/UDP: "22", "2379-2380", or a list. */
+  readonly ports?: string | readonly string[];
+  readonly icmp?: IcmpMatch;
+  readonly from: readonly Party[];
+  readonly to: Party;
+  /** A probe the node runs against itself: documented, but no cross-node rule is needed. */
+  readonly localOnly?: boolean;
+  readonly when?: Condition;
+  readonly source: Provenance;
+  /** How the row was read where the document leaves roles or peers implicit. */
+  readonly note?: string;
+}
+
+/** Two sources that say different things about the same traffic. Kept, never "fixed". */
+export interface Disagreement {
+  readonly id: string;
+  /** Row ids in this profile that the disagreement concerns. */
+  readonly rows: readonly string[];
+  /** What this profile's document says. */
+  readonly says: string;
+  /** What the other source says, and which source. */
+  readonly other: string;
+  readonly otherSource: string;
+}
+
+export interface RoleInfo {
+  readonly description: string;
+  /** A Kubernetes node role: groups with it are part of `{ nodes: true }`. */
+  readonly kubernetes: boolean;
+  /** Rows that reach an optional role with no node group are left out (and noted), not an error. */
+  readonly optional?: boolean;
+}
+
+export interface Profile {
+  readonly id: string;
+  readonly title: string;
+  /** The document this profile transcribes (seed file name or URL). */
+  readonly document: string;
+  /** Related documents (a translation, an upstream page). */
+  readonly alsoSee?: readonly string[];
+  readonly roles: Readonly<Record<string, RoleInfo>>;
+  /** External peers rows may name, with what they mean here. */
+  readonly peers: Readonly<Record<string, string>>;
+  /** Options whose rows this profile has; others are ignored for it. */
+  readonly options: readonly OptionName[];
+  /** Option values this document assumes (Apinizer: Flannel). */
+  readonly defaults?: Partial<LayoutOptions>;
+  /** Cluster kinds this profile distinguishes (DCE: global, worker). */
+  readonly clusterKinds?: Readonly<Record<string, string>>;
+  readonly rows: readonly RequirementRow[];
+  readonly disagreements: readonly Disagreement[];
+}

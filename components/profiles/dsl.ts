@@ -1,0 +1,35 @@
+/**
+ * Small constructors that keep profile files reading like the vendor's tables:
+ * `{ id: "etcd", ..., from: [role("controlPlane")], to: role("etcd"), source: doc("row 2: etcd") }`.
+ */
+import type { ClusterScope, Party, Provenance } from "../model/requirement";
+
+/** Node groups with this role (in the same cluster as the other end, unless `cluster` says otherwise). */
+export function role(name: string, cluster?: ClusterScope): Party {
+  return cluster === undefined ? { role: name } : { role: name, cluster };
+}
+
+/** Every Kubernetes node (in the same cluster as the other end, unless `cluster` says otherwise). */
+export function nodes(cluster?: ClusterScope): Party {
+  return cluster === undefined ? { nodes: true } : { nodes: true, cluster };
+}
+
+/** A named external peer; the layout supplies its CIDRs. */
+export function peer(name: string): Party {
+  return { peer: name };
+}
+
+/** Addresses printed in the document itself. */
+export function cidrs(label: string, ...addresses: string[]): Party {
+  return { cidrs: addresses, label };
+}
+
+/** Host names for outbound rows. */
+export function hosts(...names: string[]): Party {
+  return { hosts: names };
+}
+
+/** Provenance builder bound to one document: `const at = source("000_x.txt"); at("row 3: apiserver")`. */
+export function source(document: string): (row: string) => Provenance {
+  return (row) => ({ document, row });
+}
