@@ -1,0 +1,112 @@
+/**
+ * profiles + options + node groups + peer CIDRs -> plan. Pure: no Pulumi, no I/O. The same
+ * layout always yields a byte-identical plan (groups, flows, reasons, notes sorted).
+ */
+import { parseCidr } from "../model/cidr";
+import { KubeportsError, type InputIssue } from "../model/errors";
+import type { Layout } from "../model/layout";
+import { PLAN_SCHEMA, type Plan, type PlanGroup, type PlanNote } from "../model/plan";
+import { comparePortRanges } from "../model/ports";
+import type { Profile } from "../model/requirement";
+import { parseLayout } from "../layout/parseLayout";
+import { conditionHolds } from "./conditions";
+import { type ExpandableRow, expandRows } from "./expandRows";
+import { indexGroups } from "./groupIndex";
+import { mergeFlows } from "./mergeFlows";
+import { worldWarnings } from "./planWarnings";
+import { contradictoryOptions, resolveOptions } from "./resolveOptions";
+import { resolveProfiles, validateReferences } from "./validateLayout";
+
+function fail(layout: { name?: unknown }, issues: readonly InputIssue[]): never {
+  throw new KubeportsError(`Invalid layout "${String(layout.name ?? "")}"`, issues);
+}
+
+/** Validates `input` (any value: a parsed file, component args) and compiles it. */
+export function compile(input: unknown): Plan {
+  const layout = parseLayout(input);
+  const { profiles, issues } = resolveProfiles(layout);
+  if (issues.length > 0) fail(layout, issues);
+  const options = resolveOptions(layout, profiles);
+  const checks = [...validateReferences(layout, profiles), ...contradictoryOptions(layout, options)];
+  if (checks.length > 0) fail(layout, checks);
+
+  const rows = applicableRows(layout, profiles, options);
+  const groups = indexGroups(layout, profiles);
+  const optionalRoles = new Set(profiles.flatMap((p) => Object.entries(p.roles).filter(([, r]) => r.optional).map(([n]) => n)));
+  const expansion = expandRows(rows, { layout, groups, optionalRoles });
+  if (expansion.issues.length > 0) fail(layout, dedupeIssues(expansion.issues));
+
+  const planGroups: PlanGroup[] = groups.map((group) => {
+    const mine = expansion.flows.filter((flow) => flow.group === group.name);
+    return {
+      name: group.name,
+      roles: [...group.roles].sort(),
+      cluster: group.cluster,
+      clusterKind: group.clusterKind,
+      ingress: mergeFlows("ingress", mine.filter((flow) => flow.direction === "ingress")),
+      egress: mergeFlows("egress", mine.filter((flow) => flow.direction === "egress")),
+      local: localProbes(expansion.local.filter((probe) => probe.group === group.name)),
+    };
+  });
+
+  return {
+    schema: PLAN_SCHEMA,
+    layout: layout.name,
+    profiles: profiles.map((p) => ({ id: p.id, title: p.title, document: p.document })),
+    options,
+    groups: planGroups,
+    peers: Object.keys(layout.peers ?? {})
+      .sort()
+      .map((name) => ({ name, cidrs: layout.peers![name]!.map((cidr) => parseCidr(cidr).cidr) })),
+    warnings: worldWarnings(planGroups),
+    notes: dedupeNotes(expansion.notes),
+    disagreements: profiles.flatMap((profile) =>
+      profile.disagreements
+        .filter((d) => d.rows.some((row) => expansion.applied.has(`${profile.id}/${row}`)))
+        .map((d) => ({ profile: profile.id, id: d.id, rows: d.rows, says: d.says, other: d.other, otherSource: d.otherSource })),
+    ),
+  };
+}
+
+function applicableRows(layout: Layout, profiles: readonly Profile[], options: Plan["options"]): ExpandableRow[] {
+  const fromProfiles = profiles.flatMap((profile) =>
+    profile.rows
+      .filter((row) => conditionHolds(row.when, options))
+      .map((row): ExpandableRow => ({
+        ...row,
+        profile: profile.id,
+        reason: { profile: profile.id, row: row.id, description: row.description, document: row.source.document, documentRow: row.source.row },
+        path: "layout.groups",
+      })),
+  );
+  const custom = (layout.rules ?? []).map((rule, index): ExpandableRow => ({
+    ...rule,
+    profile: "layout",
+    reason: { profile: "layout", row: rule.id, description: rule.description, document: `layout ${layout.name}`, documentRow: `rules[${index}]` },
+    path: `layout.rules[${index}]`,
+  }));
+  return [...fromProfiles, ...custom];
+}
+
+function localProbes(probes: ReturnType<typeof expandRows>["local"]): PlanGroup["local"] {
+  const byKey = new Map<string, PlanGroup["local"][number]>();
+  for (const probe of probes) {
+    const key = `${probe.protocol}|${probe.ports?.from}|${probe.ports?.to}`;
+    const existing = byKey.get(key);
+    const reasons = [...(existing?.reasons ?? []), probe.reason];
+    byKey.set(key, { protocol: probe.protocol, ...(probe.ports ? { ports: probe.ports } : {}), reasons });
+  }
+  return [...byKey.values()].sort((a, b) =>
+    a.ports && b.ports ? comparePortRanges(a.ports, b.ports) : a.protocol.localeCompare(b.protocol),
+  );
+}
+
+function dedupeNotes(notes: readonly PlanNote[]): PlanNote[] {
+  const byKey = new Map(notes.map((note) => [`${note.code}|${note.profile}|${note.row}|${note.message}`, note]));
+  return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, note]) => note);
+}
+
+function dedupeIssues(issues: readonly InputIssue[]): InputIssue[] {
+  const byKey = new Map(issues.map((issue) => [`${issue.path}|${issue.message}`, issue]));
+  return [...byKey.values()];
+}

@@ -1,0 +1,51 @@
+import type { Layout } from "../model/layout";
+import type { ClusterScope, Party, Profile } from "../model/requirement";
+
+export const DEFAULT_CLUSTER = "default";
+
+/** A node group with what party matching needs. */
+export interface GroupInfo {
+  readonly name: string;
+  readonly roles: ReadonlySet<string>;
+  readonly cluster: string;
+  readonly clusterKind: string;
+  /** Has at least one Kubernetes role: part of `{ nodes: true }`. */
+  readonly kubernetes: boolean;
+}
+
+/** Groups in name order, so everything derived from them is deterministic. */
+export function indexGroups(layout: Layout, profiles: readonly Profile[]): GroupInfo[] {
+  const kubernetesRoles = new Set(
+    profiles.flatMap((profile) => Object.entries(profile.roles).filter(([, info]) => info.kubernetes).map(([name]) => name)),
+  );
+  return Object.keys(layout.groups)
+    .sort()
+    .map((name) => {
+      const group = layout.groups[name]!;
+      const cluster = group.cluster ?? DEFAULT_CLUSTER;
+      return {
+        name,
+        roles: new Set(group.roles),
+        cluster,
+        clusterKind: layout.clusters?.[cluster]?.kind ?? cluster,
+        kubernetes: group.roles.some((role) => kubernetesRoles.has(role)),
+      };
+    });
+}
+
+function inScope(group: GroupInfo, scope: ClusterScope | undefined, anchor: GroupInfo | undefined): boolean {
+  if (scope === "any") return true;
+  if (scope === undefined) return anchor === undefined || group.cluster === anchor.cluster;
+  return group.clusterKind === scope;
+}
+
+/** Groups a role or nodes party names, relative to the group at the other end (if any). */
+export function matchGroups(party: Party, groups: readonly GroupInfo[], anchor?: GroupInfo): GroupInfo[] {
+  if ("role" in party) return groups.filter((g) => g.roles.has(party.role) && inScope(g, party.cluster, anchor));
+  if ("nodes" in party) return groups.filter((g) => g.kubernetes && inScope(g, party.cluster, anchor));
+  return [];
+}
+
+export function isGroupParty(party: Party): party is Extract<Party, { role: string }> | Extract<Party, { nodes: true }> {
+  return "role" in party || "nodes" in party;
+}

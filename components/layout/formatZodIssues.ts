@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import type { InputIssue } from "../model/errors";
+
+/** `layout.groups.workers.roles[0]` from zod's path array. */
+export function formatPath(root: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === "number" ? `${text}[${key}]` : `${text}.${String(key)}`),
+    root,
+  );
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? "nothing" : JSON.stringify(value);
+}
+
+/** Turns zod's issues into kubeports' "path: what is wrong, what is allowed" lines. */
+export function formatZodIssues(root: string, error: z.ZodError): InputIssue[] {
+  return error.issues.map((issue) => {
+    const path = formatPath(root, issue.path);
+    const input = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case "invalid_value":
+        return {
+          path,
+          message: `invalid value ${describe(input)} (allowed: ${issue.values.map((v) => JSON.stringify(v)).join(", ")})`,
+        };
+      case "invalid_type":
+        return { path, message: `expected ${issue.expected}, got ${describe(input)}` };
+      default:
+        return { path, message: issue.message };
+    }
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Pulumi mocks that record every registered resource (custom and component) with its
+ * resolved inputs, parent and a deterministic mock id. Tests and `kubeports preview` share
+ * this, so what the tests assert is what the preview shows.
+ */
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface RecordedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly id: string;
+  /** The parent's logical name, or null for resources under the stack. */
+  readonly parent: string | null;
+  readonly custom: boolean;
+  readonly inputs: Record<string, unknown>;
+}
+
+function hash(text: string, length: number): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, length);
+}
+
+/** Ids shaped like the cloud's own, derived from type and name only. */
+export function mockId(type: string, name: string, inputs: Record<string, unknown>): string {
+  const h = (n: number) => hash(`${type}::${name}`, n);
+  if (type === "aws:ec2/securityGroup:SecurityGroup") return `sg-${h(17)}`;
+  if (type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" || type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule") return `sgr-${h(17)}`;
+  if (type === "aws:ec2/vpc:Vpc") return `vpc-${h(17)}`;
+  if (type === "aws:ec2/subnet:Subnet") return `subnet-${h(17)}`;
+  if (type === "aws:ec2/launchTemplate:LaunchTemplate") return `lt-${h(17)}`;
+  if (type.startsWith("gcp:")) {
+    const project = typeof inputs.project === "string" ? inputs.project : "mock-project";
+    return `projects/${project}/global/${type.split(":")[2]?.toLowerCase() ?? "resource"}s/${typeof inputs.name === "string" ? inputs.name : name}`;
+  }
+  if (type.startsWith("azure-native:")) {
+    const group = typeof inputs.resourceGroupName === "string" ? inputs.resourceGroupName : "mock-rg";
+    return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/${type.split(":")[1]}/${name}`;
+  }
+  return `${name}-${h(8)}`;
+}
+
+/** Extra outputs providers compute that programs commonly read. */
+function computedState(type: string, id: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  if (type.startsWith("aws:")) return { arn: `arn:aws:mock:::${id}` };
+  if (type.startsWith("gcp:")) return { selfLink: `https://www.googleapis.com/compute/v1/${id}`, name: inputs.name };
+  return {};
+}
+
+export interface Recorder {
+  readonly resources: RecordedResource[];
+}
+
+/**
+ * Installs recording mocks for the current process. Call before importing or constructing
+ * any resource. `preview` = true mimics `pulumi preview` (unknown outputs stay unknown).
+ */
+export async function installRecordingMocks(options: { project?: string; stack?: string; preview?: boolean } = {}): Promise<Recorder> {
+  const resources: RecordedResource[] = [];
+  const parents = new Map<string, string | null>();
+  const mocks: pulumi.runtime.Mocks = {
+    newResource(args) {
+      const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+      const id = args.custom === false ? "" : (args.id || mockId(args.type, args.name, inputs));
+      resources.push({
+        type: args.type,
+        name: args.name,
+        id,
+        parent: parents.get(`${args.type}::${args.name}`) ?? null,
+        custom: args.custom !== false,
+        inputs,
+      });
+      return { id: id || undefined, state: { ...inputs, ...computedState(args.type, id, inputs) } };
+    },
+    call(args) {
+      return args.inputs;
+    },
+  };
+  await pulumi.runtime.setMocks(mocks, options.project ?? "kubeports", options.stack ?? "test", options.preview ?? false);
+  // The mock API does not pass the parent to newResource; read it off the request first.
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(req: { getType(): string; getName(): string; getParent(): string }, cb: unknown): unknown;
+  };
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    const parentUrn = req.getParent();
+    parents.set(`${req.getType()}::${req.getName()}`, parentUrn ? parentUrn.split("::").pop() ?? null : null);
+    return register(req, cb);
+  };
+  return { resources };
+}
+
+/** Waits until Pulumi has no outstanding registrations (outputs of mocked resources resolve quickly). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  await pulumi.runtime.disconnect().catch(() => undefined);
+}
