@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as vpc from "@pulumi/aws/vpc";
 import { installRecordingMocks } from "../components/preview/recordingMocks";
 
 describe("recording mocks", () => {
   it("records custom and component resources with resolved inputs, parents and cloud-shaped ids", async () => {
     const recorder = await installRecordingMocks();
-    const ec2 = await import("@pulumi/aws/ec2");
-    const vpc = await import("@pulumi/aws/vpc");
     class Box extends pulumi.ComponentResource {
       constructor(name: string) {
         super("kubeports:index:Box", name, {}, {});
