@@ -133,13 +133,13 @@ function expandRow(row: ExpandableRow, ctx: ExpansionContext, out: Expansion): v
     return;
   }
 
-  // Outbound to the outside: egress on every group the `from` parties name.
+  // Outbound to the outside: egress on every group the `from` parties name. The peer is
+  // resolved only when some group sends, so an absent sender adds no notes about the peer.
+  const sources = row.from.flatMap((from) => (isGroupParty(from) && checkPresence(from, row, ctx, out) ? matchGroups(from, ctx.groups) : []));
+  if (sources.length === 0) return;
   const peers = externalPeers(row.to, row, ctx, out, "outbound");
-  for (const from of row.from) {
-    if (!isGroupParty(from) || !checkPresence(from, row, ctx, out)) continue;
-    for (const source of matchGroups(from, ctx.groups)) {
-      for (const peer of peers) for (const part of parts) out.flows.push({ group: source.name, direction: "egress", peer, ...part, icmp: row.icmp, reason });
-    }
+  for (const source of sources) {
+    for (const peer of peers) for (const part of parts) out.flows.push({ group: source.name, direction: "egress", peer, ...part, icmp: row.icmp, reason });
   }
   out.applied.add(`${row.profile}/${row.id}`);
 }

@@ -48,6 +48,7 @@ export interface LayoutOptions {
   windows: boolean;
   rancherNodesRules: RancherNodesRules;
   rancherNodesAdminOnly: boolean;
+  embeddedRegistry: boolean;
   apinizerWorkerPort: number;
 }
 
@@ -83,6 +84,7 @@ export const OPTION_INFO: { readonly [K in OptionName]: OptionInfo } = {
   windows: { description: "The downstream cluster has Windows workers (UDP 4789 overlay).", },
   rancherNodesRules: { description: "rancher-nodes rule set: the table Rancher's docs print, or what the EC2 node driver opens today.", values: RANCHER_NODES_RULES },
   rancherNodesAdminOnly: { description: "rancher-nodes: SSH, Docker TLS and the Kubernetes API from the admin peer instead of 0.0.0.0/0.", },
+  embeddedRegistry: { description: "K3s/RKE2 embedded distributed registry mirror (Spegel): TCP 5001 plus the supervisor port between all nodes.", },
   apinizerWorkerPort: { description: "NodePort of the Apinizer worker (API gateway): 30080 or 30090.", values: [30080, 30090] },
 };
 
@@ -111,5 +113,6 @@ export const DEFAULT_OPTIONS: LayoutOptions = {
   windows: false,
   rancherNodesRules: "docs",
   rancherNodesAdminOnly: false,
+  embeddedRegistry: false,
   apinizerWorkerPort: 30080,
 };
