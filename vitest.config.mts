@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Pulumi mocks are process-global state: each test file gets its own process.
     pool: "forks",
+    // CI machines have 2 cores; the default leaves one idle.
+    maxWorkers: 2,
     testTimeout: 60_000,
   },
 });

@@ -48,6 +48,7 @@ export interface ExpansionContext {
 function describeParty(party: Party): string {
   if ("role" in party) return `role "${party.role}"${party.cluster ? ` (cluster ${party.cluster})` : ""}`;
   if ("nodes" in party) return `Kubernetes nodes${party.cluster ? ` (cluster ${party.cluster})` : ""}`;
+  if ("group" in party) return `group "${party.group}"`;
   if ("peer" in party) return `peer "${party.peer}"`;
   if ("cidrs" in party) return party.label;
   return `hosts ${party.hosts.join(", ")}`;
@@ -73,8 +74,9 @@ function protocolRanges(row: ExpandableRow): { protocol: Protocol; ports?: PortR
  * Whether a group party can be satisfied at all. A role no group has is an error unless the
  * profile marks it optional, or the party is scoped to a cluster kind the layout may not have.
  */
-function checkPresence(party: Party, row: ExpandableRow, ctx: ExpansionContext, out: Expansion): boolean {
-  if (!isGroupParty(party)) return true;
+function checkPresence(party: Party, row: ExpandableRow, ctx: ExpansionContext, out: Expansion, side: "to" | "from"): boolean {
+  // Group names were checked against layout.groups before expansion.
+  if (!isGroupParty(party) || "group" in party) return true;
   const anyCluster = "role" in party ? { role: party.role, cluster: "any" } : { nodes: true as const, cluster: "any" };
   const everywhere = matchGroups(anyCluster, ctx.groups);
   const scopedToKind = party.cluster !== undefined && party.cluster !== "any";
@@ -86,7 +88,7 @@ function checkPresence(party: Party, row: ExpandableRow, ctx: ExpansionContext, 
       code: "role-absent",
       profile: row.profile,
       row: row.id,
-      message: `${row.description}: no node group has ${describeParty(party)}, so this row adds nothing`,
+      message: `${row.description}: no node group has ${describeParty(party)}, so ${side === "to" ? "this row adds nothing" : "nothing is opened from it"}`,
     });
     out.applied.add(`${row.profile}/${row.id}`);
     return false;
@@ -102,7 +104,7 @@ function checkPresence(party: Party, row: ExpandableRow, ctx: ExpansionContext, 
 function expandRow(row: ExpandableRow, ctx: ExpansionContext, out: Expansion): void {
   const reason = row.reason;
   const parts = protocolRanges(row);
-  if (!checkPresence(row.to, row, ctx, out)) return;
+  if (!checkPresence(row.to, row, ctx, out, "to")) return;
 
   if (isGroupParty(row.to)) {
     const targets = matchGroups(row.to, ctx.groups);
@@ -113,7 +115,7 @@ function expandRow(row: ExpandableRow, ctx: ExpansionContext, out: Expansion): v
     }
     for (const from of row.from) {
       if (isGroupParty(from)) {
-        if (!checkPresence(from, row, ctx, out)) continue;
+        if (!checkPresence(from, row, ctx, out, "from")) continue;
         for (const target of targets) {
           for (const source of matchGroups(from, ctx.groups, target)) {
             for (const part of parts) {
@@ -135,7 +137,7 @@ function expandRow(row: ExpandableRow, ctx: ExpansionContext, out: Expansion): v
 
   // Outbound to the outside: egress on every group the `from` parties name. The peer is
   // resolved only when some group sends, so an absent sender adds no notes about the peer.
-  const sources = row.from.flatMap((from) => (isGroupParty(from) && checkPresence(from, row, ctx, out) ? matchGroups(from, ctx.groups) : []));
+  const sources = row.from.flatMap((from) => (isGroupParty(from) && checkPresence(from, row, ctx, out, "from") ? matchGroups(from, ctx.groups) : []));
   if (sources.length === 0) return;
   const peers = externalPeers(row.to, row, ctx, out, "outbound");
   for (const source of sources) {

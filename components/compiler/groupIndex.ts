@@ -43,9 +43,12 @@ function inScope(group: GroupInfo, scope: ClusterScope | undefined, anchor: Grou
 export function matchGroups(party: Party, groups: readonly GroupInfo[], anchor?: GroupInfo): GroupInfo[] {
   if ("role" in party) return groups.filter((g) => g.roles.has(party.role) && inScope(g, party.cluster, anchor));
   if ("nodes" in party) return groups.filter((g) => g.kubernetes && inScope(g, party.cluster, anchor));
+  if ("group" in party) return groups.filter((g) => g.name === party.group);
   return [];
 }
 
-export function isGroupParty(party: Party): party is Extract<Party, { role: string }> | Extract<Party, { nodes: true }> {
-  return "role" in party || "nodes" in party;
+export function isGroupParty(
+  party: Party,
+): party is Extract<Party, { role: string }> | Extract<Party, { nodes: true }> | Extract<Party, { group: string }> {
+  return "role" in party || "nodes" in party || "group" in party;
 }

@@ -1,6 +1,10 @@
 import { internalServicesHit } from "../model/internalServices";
-import type { PlanGroup, PlanWarning } from "../model/plan";
+import type { PlanGroup, PlanWarning, Reason } from "../model/plan";
 import { formatPortRange } from "../model/ports";
+
+function prescriber(reasons: readonly Reason[]): string {
+  return reasons.every((reason) => reason.profile === "layout") ? "the layout's own rule" : "the vendor document";
+}
 
 /** Every ingress flow from 0.0.0.0/0 or ::/0, said out loud; louder for internal services. */
 export function worldWarnings(groups: readonly PlanGroup[]): PlanWarning[] {
@@ -16,7 +20,7 @@ export function worldWarnings(groups: readonly PlanGroup[]): PlanWarning[] {
           code: hits.length > 0 ? "world-open-internal" : "world-open",
           group: group.name,
           flow: flow.key,
-          message: `${group.name} accepts ${what} from ${flow.peer.cidr} because the vendor document prescribes it: ${why}.${internal} Restrict it to known networks where you can.`,
+          message: `${group.name} accepts ${what} from ${flow.peer.cidr} because ${prescriber(flow.reasons)} prescribes it: ${why}.${internal} Restrict it to known networks where you can.`,
         },
       ];
     }),

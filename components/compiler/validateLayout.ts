@@ -4,7 +4,7 @@ import type { Layout } from "../model/layout";
 import type { Party, Profile } from "../model/requirement";
 import { knownList } from "../model/suggest";
 import { findProfile, CATALOG } from "../profiles/catalog";
-import { DEFAULT_CLUSTER } from "./groupIndex";
+import { DEFAULT_CLUSTER, isGroupParty } from "./groupIndex";
 
 export function resolveProfiles(layout: Layout): { profiles: Profile[]; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
@@ -43,9 +43,13 @@ export function validateReferences(layout: Layout, profiles: readonly Profile[])
         issues.push({ path: `layout.groups.${name}.roles[${index}]`, message: `role "${role}" is listed twice (list it once)` });
       }
     });
-    if (group.cluster !== undefined && layout.clusters && !(group.cluster in layout.clusters)) {
-      const declared = Object.keys(layout.clusters);
-      issues.push({ path: `layout.groups.${name}.cluster`, message: `unknown cluster "${group.cluster}" ${knownList(group.cluster, declared)}; declare it under layout.clusters` });
+    // Undeclared cluster names would silently split a cluster on a typo, so every name used must be declared.
+    if (group.cluster !== undefined && !(group.cluster in (layout.clusters ?? {}))) {
+      const declared = Object.keys(layout.clusters ?? {});
+      issues.push({
+        path: `layout.groups.${name}.cluster`,
+        message: `unknown cluster "${group.cluster}" ${knownList(group.cluster, declared)}; declare it under layout.clusters, e.g. clusters: { ${group.cluster}: { kind: ${kinds[1] ?? DEFAULT_CLUSTER} } }`,
+      });
     }
   }
   for (const name of Object.keys(layout.peers ?? {})) {
@@ -56,6 +60,9 @@ export function validateReferences(layout: Layout, profiles: readonly Profile[])
   (layout.rules ?? []).forEach((rule, index) => {
     const path = `layout.rules[${index}]`;
     [...rule.from, rule.to].forEach((party: Party) => {
+      if ("group" in party && !(party.group in layout.groups)) {
+        issues.push({ path, message: `rule "${rule.id}" names unknown group "${party.group}" ${knownList(party.group, Object.keys(layout.groups))}` });
+      }
       if ("role" in party && !roles.includes(party.role)) {
         issues.push({ path, message: `rule "${rule.id}" names unknown role "${party.role}" ${knownList(party.role, roles)}` });
       }
@@ -67,8 +74,8 @@ export function validateReferences(layout: Layout, profiles: readonly Profile[])
     if (rule.ports !== undefined && ported.length === 0) {
       issues.push({ path: `${path}.ports`, message: `rule "${rule.id}" gives ports, but ${rule.protocols.join(", ")} has none (remove ports, or use tcp/udp)` });
     }
-    if (!("role" in rule.to || "nodes" in rule.to) && !rule.from.some((p) => "role" in p || "nodes" in p)) {
-      issues.push({ path: `${path}.to`, message: `rule "${rule.id}" connects two outside parties; one end must be a role or { nodes: true }` });
+    if (!isGroupParty(rule.to) && !rule.from.some(isGroupParty)) {
+      issues.push({ path: `${path}.to`, message: `rule "${rule.id}" connects two outside parties; one end must be a role, a group or { nodes: true }` });
     }
   });
   return issues;

@@ -24,6 +24,9 @@ export function formatZodIssues(root: string, error: z.ZodError): InputIssue[] {
           path,
           message: `invalid value ${describe(input)} (allowed: ${issue.values.map((v) => JSON.stringify(v)).join(", ")})`,
         };
+      case "invalid_key":
+        // A record key (group, cluster or peer name) failed its own check; zod's text alone is "Invalid key in record".
+        return { path, message: `invalid name ${describe(input)}: ${issue.issues.map((inner) => inner.message).join("; ")}` };
       case "invalid_type":
         return { path, message: `expected ${issue.expected}, got ${describe(input)}` };
       default:

@@ -46,13 +46,14 @@ const party = z.union(
   [
     strict({ role: z.string().min(1), cluster: z.string().optional() }),
     strict({ nodes: z.literal(true), cluster: z.string().optional() }),
+    strict({ group: z.string().min(1) }),
     strict({ peer: z.string().min(1) }),
     strict({ cidrs: z.array(cidr).min(1), label: z.string().min(1) }),
     strict({ hosts: z.array(z.string().min(1)).min(1) }),
   ],
   {
     error: () =>
-      'must be one of { role: "<role>" }, { nodes: true }, { peer: "<peer>" }, { cidrs: [...], label: "..." }, { hosts: [...] }',
+      'must be one of { role: "<role>" }, { group: "<group>" }, { nodes: true }, { peer: "<peer>" }, { cidrs: [...], label: "..." }, { hosts: [...] }',
   },
 );
 

@@ -12,6 +12,8 @@ export type ClusterScope = string;
 export type Party =
   /** Node groups that carry this role. */
   | { readonly role: string; readonly cluster?: ClusterScope }
+  /** One node group by name: only in a layout's own rules (profiles speak in roles). */
+  | { readonly group: string }
   /** Every Kubernetes node (every group with a Kubernetes role). */
   | { readonly nodes: true; readonly cluster?: ClusterScope }
   /** A named external peer whose CIDRs the layout supplies (admin, apiClients, ...). */

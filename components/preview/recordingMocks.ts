@@ -12,6 +12,9 @@ export interface RecordedResource {
   readonly id: string;
   /** The parent's logical name, or null for resources under the stack. */
   readonly parent: string | null;
+  /** Pulumi URNs: logical names repeat across types, URNs do not. */
+  readonly urn: string;
+  readonly parentUrn: string | null;
   readonly custom: boolean;
   readonly inputs: Record<string, unknown>;
 }
@@ -41,9 +44,19 @@ export function mockId(type: string, name: string, inputs: Record<string, unknow
 
 /** Extra outputs providers compute that programs commonly read. */
 function computedState(type: string, id: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  if (type === "aws:lb/loadBalancer:LoadBalancer") return { arn: `arn:aws:mock:::${id}`, dnsName: `${id}.elb.amazonaws.com` };
   if (type.startsWith("aws:")) return { arn: `arn:aws:mock:::${id}` };
+  if (type === "gcp:compute/forwardingRule:ForwardingRule") return { selfLink: `https://www.googleapis.com/compute/v1/${id}`, ipAddress: "192.0.2.10" };
+  if (type === "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager") return { instanceGroup: `https://www.googleapis.com/compute/v1/${id}/instanceGroup` };
+  if (type === "gcp:compute/instanceTemplate:InstanceTemplate") return { selfLink: `https://www.googleapis.com/compute/v1/${id}`, selfLinkUnique: `https://www.googleapis.com/compute/v1/${id}?uniqueId=1` };
   if (type.startsWith("gcp:")) return { selfLink: `https://www.googleapis.com/compute/v1/${id}`, name: inputs.name };
   return {};
+}
+
+/** The URN Pulumi gives a resource: the parent's type chain, the type, the name. */
+function resourceUrn(project: string, stack: string, parentUrn: string | null, type: string, name: string): string {
+  const qualified = parentUrn ? `${parentUrn.split("::")[2]!.split("$").pop()}$${type}` : type;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
 export interface Recorder {
@@ -56,16 +69,19 @@ export interface Recorder {
  */
 export async function installRecordingMocks(options: { project?: string; stack?: string; preview?: boolean } = {}): Promise<Recorder> {
   const resources: RecordedResource[] = [];
-  const parents = new Map<string, string | null>();
+  const parents = new Map<string, string>();
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
       const inputs = (args.inputs ?? {}) as Record<string, unknown>;
       const id = args.custom === false ? "" : (args.id || mockId(args.type, args.name, inputs));
+      const parentUrn = parents.get(`${args.type}::${args.name}`) || null;
       resources.push({
         type: args.type,
         name: args.name,
         id,
-        parent: parents.get(`${args.type}::${args.name}`) ?? null,
+        parent: parentUrn ? parentUrn.split("::").pop() ?? null : null,
+        urn: resourceUrn(options.project ?? "kubeports", options.stack ?? "test", parentUrn, args.type, args.name),
+        parentUrn,
         custom: args.custom !== false,
         inputs,
       });
@@ -82,8 +98,7 @@ export async function installRecordingMocks(options: { project?: string; stack?:
   };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) => {
-    const parentUrn = req.getParent();
-    parents.set(`${req.getType()}::${req.getName()}`, parentUrn ? parentUrn.split("::").pop() ?? null : null);
+    parents.set(`${req.getType()}::${req.getName()}`, req.getParent());
     return register(req, cb);
   };
   return { resources };

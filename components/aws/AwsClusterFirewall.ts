@@ -1,0 +1,113 @@
+/**
+ * AwsClusterFirewall: a kubeports plan as AWS security groups, one per node group, with one
+ * vpc.SecurityGroupIngressRule / SecurityGroupEgressRule per rule.
+ *
+ * ```ts
+ * import * as ec2 from "@pulumi/aws/ec2";
+ * import { AwsClusterFirewall } from "kubeports";
+ *
+ * const firewall = new AwsClusterFirewall("prod", {
+ *   vpcId: vpc.id,
+ *   layout: {
+ *     name: "prod",
+ *     profiles: ["kubernetes"],
+ *     groups: {
+ *       "control-plane": { roles: ["controlPlane", "etcd"] },
+ *       workers: { roles: ["worker"] },
+ *     },
+ *     peers: { apiClients: ["10.20.0.0/16"] },
+ *   },
+ *   // One layout, several sites: these peers replace the layout's peers of the same name.
+ *   peers: { admin: ["192.0.2.0/24"] },
+ *   // Flows from the office peer's CIDRs become one rule per port range on this list.
+ *   prefixLists: { office: officeList.id },
+ *   // Put the workers' rules into a group another stack owns.
+ *   groups: { workers: { existingSecurityGroupId: eksNodeGroupSecurityGroupId } },
+ *   restrictEgress: true, // exactly the plan's egress; default: allow all (IPv4 and IPv6)
+ *   tags: { team: "platform" },
+ * });
+ *
+ * new ec2.LaunchTemplate("cp", {
+ *   vpcSecurityGroupIds: firewall.securityGroupIds.apply((ids) => [ids["control-plane"]!]),
+ * });
+ * export const review = firewall.rules; // per node group: direction, protocol, ports, peer, description, why
+ * ```
+ *
+ * Logical names come from content (`prod-workers-in-tcp-10250-from-control-plane`), so adding
+ * a port adds one resource and renames nothing. Bad args, layouts, plans and AWS limits
+ * (60 rules per group and family, names, descriptions, duplicates) are all reported in one
+ * KubeportsError before anything is registered.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { Layout } from "../model/layout";
+import type { Plan, PlanWarning } from "../model/plan";
+import type { AwsGroupSummary, AwsRuleSummary } from "./awsRules";
+import { resolveFirewallArgs } from "./firewallArgs";
+import { registerFirewall } from "./registerFirewall";
+
+export interface AwsClusterFirewallNodeGroupArgs {
+  /**
+   * Add this node group's rules to this existing security group id instead of creating a group (for composing into existing stacks).
+   * Its own egress rules are left alone (no allow-all copy, which AWS would reject as a duplicate); restrictEgress adds the plan's egress.
+   * Its existing rules count toward the same per-group quota, which kubeports cannot see.
+   */
+  existingSecurityGroupId?: pulumi.Input<string>;
+  /** AWS name of the created group; default `<component name>-<node group>`. Must not start with "sg-"; changing it replaces the group. */
+  name?: string;
+}
+
+export interface AwsClusterFirewallArgs {
+  /** The layout to compile (profiles, options, node groups, peers). Give this or `plan`. */
+  layout?: Layout;
+  /** An already compiled plan (for example from `kubeports plan`). Give this or `layout`. */
+  plan?: Plan;
+  /** The VPC the security groups are created in. */
+  vpcId: pulumi.Input<string>;
+  /** Peer name -> CIDRs, merged over the layout's peers before compiling, so one layout serves several sites. Only with `layout`. */
+  peers?: Record<string, string[]>;
+  /** Peer name -> managed prefix list id holding that peer's CIDRs: its flows become one rule per port range with prefixListId instead of one per CIDR. */
+  prefixLists?: Record<string, pulumi.Input<string>>;
+  /** Tags for every security group and rule, besides kubeports' own (Name, managed-by, kubeports:node-group, kubeports:sources). */
+  tags?: Record<string, string>;
+  /** Per node group settings, keyed by node group name. */
+  groups?: Record<string, AwsClusterFirewallNodeGroupArgs>;
+  /** false (default): every created group may send anything (0.0.0.0/0 and ::/0, re-created because the provider removes AWS's default). true: exactly the plan's egress flows. */
+  restrictEgress?: boolean;
+  /** Your account's "rules per security group" quota if raised from the default 60. */
+  rulesPerGroupQuota?: number;
+}
+
+export class AwsClusterFirewall extends pulumi.ComponentResource {
+  /** Node group -> security group id: what a launch template or node group attaches. */
+  declare readonly securityGroupIds: pulumi.Output<Record<string, string>>;
+  /** Node group -> its rules, for review: direction, protocol, ports, peer, description and the documented rows behind each. */
+  declare readonly rules: Readonly<Record<string, readonly AwsRuleSummary[]>>;
+  /** Node group -> rules plus egress mode, quota use and host-name egress that security groups cannot express. */
+  declare readonly summary: Readonly<Record<string, AwsGroupSummary>>;
+  /** World openings the vendor documents prescribe (also logged as warnings). */
+  declare readonly warnings: readonly PlanWarning[];
+  declare readonly plan: Plan;
+
+  constructor(name: string, args: AwsClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Everything is checked before super(): a failure registers nothing, not even the component.
+    const { plan, spec } = resolveFirewallArgs(name, args);
+    super("kubeports:index:AwsClusterFirewall", name, {}, opts);
+
+    const ids = registerFirewall(this, spec, {
+      vpcId: args.vpcId,
+      existingIds: Object.fromEntries(
+        Object.entries(args.groups ?? {}).flatMap(([group, given]) =>
+          given.existingSecurityGroupId !== undefined ? [[group, given.existingSecurityGroupId]] : [],
+        ),
+      ),
+      prefixListIds: args.prefixLists ?? {},
+    });
+    this.securityGroupIds = pulumi.output(ids);
+    this.summary = spec.summary;
+    this.rules = Object.fromEntries(Object.entries(spec.summary).map(([group, summary]) => [group, summary.rules]));
+    this.warnings = spec.warnings;
+    this.plan = plan;
+    for (const warning of spec.warnings) void pulumi.log.warn(warning.message, this);
+    this.registerOutputs({ securityGroupIds: this.securityGroupIds, rules: this.rules, warnings: this.warnings.map((w) => w.message) });
+  }
+}

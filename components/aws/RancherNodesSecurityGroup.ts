@@ -1,0 +1,126 @@
+/**
+ * RancherNodesSecurityGroup: the `rancher-nodes` group Rancher's AWS EC2 node driver uses,
+ * created ahead of time so its rules are reviewed code instead of driver side effects.
+ * The rules are the compiled `rancher-nodes` profile: by default exactly the table in
+ * Rancher's docs (seed 004), egress included; `driverRules` adds what the driver opens today;
+ * `adminCidrs` moves SSH, Docker TLS and the Kubernetes API off the internet.
+ *
+ * ```ts
+ * const nodes = new RancherNodesSecurityGroup("rancher", {
+ *   vpcId: vpc.id,
+ *   adminCidrs: ["192.0.2.0/24"],
+ * });
+ * // Node template: securityGroup: ["rancher-nodes"], and "Security group read-only" (see driverCaveats).
+ * ```
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { KubeportsError } from "../model/errors";
+import type { Layout } from "../model/layout";
+import type { Plan, PlanWarning } from "../model/plan";
+import { planAwsFirewall, type AwsRuleSummary } from "./awsRules";
+import { formatZodIssues } from "../layout/formatZodIssues";
+import { compileIssues, strictArgs, vpcIdIssues } from "./firewallArgs";
+import { registerFirewall } from "./registerFirewall";
+
+/** The name and the tag key rancher/machine's amazonec2 driver looks for. */
+export const RANCHER_NODES = "rancher-nodes";
+
+export interface RancherNodesSecurityGroupArgs {
+  /** The VPC the node driver launches machines in (the group name is unique per VPC). */
+  vpcId: pulumi.Input<string>;
+  /** Open what the amazonec2 driver opens today instead of the docs table: TCP 8443 from the world, every world rule also from ::/0, TCP 9345, 5473, 9796 and 179 within the group, egress to ::/0. */
+  driverRules?: boolean;
+  /** Admin networks: SSH 22, Docker TLS 2376 and the Kubernetes API 6443 from these CIDRs (and the API from the group) instead of 0.0.0.0/0. */
+  adminCidrs?: string[];
+  /** Tags for the group and every rule. */
+  tags?: Record<string, string>;
+}
+
+export class RancherNodesSecurityGroup extends pulumi.ComponentResource {
+  /** Id of the `rancher-nodes` security group. */
+  declare readonly securityGroupId: pulumi.Output<string>;
+  /** The group's rules, for review. */
+  declare readonly rules: readonly AwsRuleSummary[];
+  /** Every rule still open to the world, as the plan warns about it (also logged). */
+  declare readonly warnings: readonly PlanWarning[];
+  /** What the node driver would add on its own to this tagged group, and how to stop it (also logged). */
+  declare readonly driverCaveats: readonly string[];
+  declare readonly plan: Plan;
+
+  constructor(name: string, args: RancherNodesSecurityGroupArgs, opts?: pulumi.ComponentResourceOptions) {
+    const { plan, spec } = resolveRancherNodes(name, args);
+    super("kubeports:index:RancherNodesSecurityGroup", name, {}, opts);
+
+    const ids = registerFirewall(this, spec, { vpcId: args.vpcId, existingIds: {}, prefixListIds: {} });
+    this.securityGroupId = ids[RANCHER_NODES]!;
+    this.rules = spec.summary[RANCHER_NODES]!.rules;
+    this.warnings = spec.warnings;
+    this.driverCaveats = driverCaveats(args);
+    this.plan = plan;
+    for (const warning of this.warnings) void pulumi.log.warn(warning.message, this);
+    for (const caveat of this.driverCaveats) void pulumi.log.warn(caveat, this);
+    this.registerOutputs({ securityGroupId: this.securityGroupId, rules: this.rules, warnings: this.warnings.map((w) => w.message) });
+  }
+}
+
+/** The layout behind the group: one node group with the profile's one role. */
+export function rancherNodesLayout(args: Pick<RancherNodesSecurityGroupArgs, "driverRules" | "adminCidrs">): Layout {
+  const adminOnly = args.adminCidrs !== undefined;
+  return {
+    name: RANCHER_NODES,
+    profiles: [RANCHER_NODES],
+    options: { rancherNodesRules: args.driverRules ? "driver" : "docs", rancherNodesAdminOnly: adminOnly },
+    groups: { [RANCHER_NODES]: { roles: ["rancherNode"] } },
+    ...(adminOnly ? { peers: { admin: args.adminCidrs! } } : {}),
+  };
+}
+
+const argsSchema = strictArgs(
+  {
+    vpcId: z.unknown().refine((value) => value !== undefined && value !== null && value !== "", "give the id of the VPC the node driver launches machines in"),
+    driverRules: z.boolean().optional(),
+    adminCidrs: z.array(z.string()).min(1, "give at least one CIDR of your admin networks, or leave adminCidrs out to keep the documented 0.0.0.0/0").optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+  },
+  ["vpcId", "driverRules", "adminCidrs", "tags"],
+);
+
+function resolveRancherNodes(name: string, args: RancherNodesSecurityGroupArgs) {
+  const subject = `Invalid RancherNodesSecurityGroup "${name}"`;
+  const parsed = argsSchema.safeParse(args ?? {}, { reportInput: true });
+  if (!parsed.success) throw new KubeportsError(subject, formatZodIssues("args", parsed.error));
+  const issues = vpcIdIssues(args.vpcId);
+  if (issues.length > 0) throw new KubeportsError(subject, issues);
+
+  const compiled = compileIssues(rancherNodesLayout(args));
+  if (!compiled.plan) {
+    // The layout is fixed but for adminCidrs, so point layout.peers.admin errors at the arg.
+    const mapped = compiled.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^layout\.peers\.admin/, "args.adminCidrs") }));
+    throw new KubeportsError(subject, mapped);
+  }
+  const spec = planAwsFirewall(compiled.plan, {
+    name,
+    groups: { [RANCHER_NODES]: { name: RANCHER_NODES } },
+    // The table lists the egress too, so the group gets exactly that, not kubeports' default.
+    restrictEgress: true,
+    tags: args.tags ?? {},
+    groupTags: { [RANCHER_NODES]: "kubeports" },
+  });
+  return { plan: compiled.plan, spec };
+}
+
+/**
+ * rancher/machine fills missing rules into a group named rancher-nodes that carries the
+ * rancher-nodes tag, per port and family, every time it creates a machine. Only the full
+ * driver set without adminCidrs leaves it nothing to add.
+ */
+function driverCaveats(args: RancherNodesSecurityGroupArgs): string[] {
+  if (args.driverRules && args.adminCidrs === undefined) return [];
+  const adds = args.adminCidrs !== undefined
+    ? "TCP 22, 2376 and 6443 from ::/0" + (args.driverRules ? "" : ", TCP 8443 from 0.0.0.0/0 and ::/0, the other world ports from ::/0, TCP 9345, 5473, 9796 and 179 within the group and egress to ::/0")
+    : "TCP 8443 from 0.0.0.0/0 and ::/0, every world port from ::/0, TCP 9345, 5473, 9796 and 179 within the group and egress to ::/0";
+  return [
+    `Rancher's amazonec2 node driver adds its own rules to the tagged rancher-nodes group when it creates a machine (here: ${adds}), outside Pulumi. Enable "Security group read-only" (amazonec2-security-group-readonly) in the node template to keep exactly this rule set.`,
+  ];
+}

@@ -1,0 +1,65 @@
+/**
+ * Registers a checked AwsFirewallSpec with Pulumi: one security group per node group (unless
+ * it exists already) and one vpc.SecurityGroupIngressRule / SecurityGroupEgressRule per rule.
+ * Nothing here decides anything; the spec already holds every name and input.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as vpc from "@pulumi/aws/vpc";
+import type { AwsFirewallSpec, AwsRuleSpec } from "./awsRules";
+
+export interface FirewallInputs {
+  readonly vpcId: pulumi.Input<string>;
+  /** Node group -> id of the existing group its rules go into. */
+  readonly existingIds: Readonly<Record<string, pulumi.Input<string>>>;
+  /** Peer -> managed prefix list id. */
+  readonly prefixListIds: Readonly<Record<string, pulumi.Input<string>>>;
+}
+
+/** Returns node group -> security group id. */
+export function registerFirewall(parent: pulumi.Resource, spec: AwsFirewallSpec, inputs: FirewallInputs): Record<string, pulumi.Output<string>> {
+  const ids: Record<string, pulumi.Output<string>> = {};
+  for (const group of spec.groups) {
+    if (group.existing) {
+      ids[group.group] = pulumi.output(inputs.existingIds[group.group]!);
+      continue;
+    }
+    // No `ingress`/`egress` here, not even empty lists: inline rules, legacy
+    // ec2.SecurityGroupRule and vpc.*Rule on one group fight each other (perpetual diffs,
+    // overwritten rules), and an explicit `[]` would delete the vpc.*Rule resources' rules.
+    const securityGroup = new ec2.SecurityGroup(
+      group.logicalName,
+      { name: group.awsName, description: group.description, vpcId: inputs.vpcId, tags: { ...group.tags } },
+      { parent },
+    );
+    ids[group.group] = securityGroup.id;
+  }
+  for (const rule of spec.rules) {
+    // Rules hang off the component, not their group, so switching a group between created
+    // and existing keeps every rule's URN.
+    const args = ruleArgs(rule, ids, inputs);
+    if (rule.direction === "ingress") new vpc.SecurityGroupIngressRule(rule.name, args, { parent });
+    else new vpc.SecurityGroupEgressRule(rule.name, args, { parent });
+  }
+  return ids;
+}
+
+function ruleArgs(rule: AwsRuleSpec, ids: Readonly<Record<string, pulumi.Output<string>>>, inputs: FirewallInputs): vpc.SecurityGroupIngressRuleArgs {
+  const source = rule.source;
+  const target =
+    source.kind === "group"
+      ? { referencedSecurityGroupId: ids[source.group]! }
+      : source.kind === "prefixList"
+        ? { prefixListId: inputs.prefixListIds[source.peer]! }
+        : source.family === "ipv4"
+          ? { cidrIpv4: source.cidr }
+          : { cidrIpv6: source.cidr };
+  return {
+    securityGroupId: ids[rule.group]!,
+    ipProtocol: rule.ipProtocol,
+    ...(rule.fromPort !== undefined ? { fromPort: rule.fromPort, toPort: rule.toPort } : {}),
+    ...target,
+    description: rule.description,
+    tags: { ...rule.tags },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * AzureClusterFirewall: a kubeports plan as one Azure network security group (NSG) with
+ * standalone security rules, and one application security group (ASG) per node group. Every
+ * argument is checked and every rule, name and priority computed before anything is registered,
+ * so a bad input leaves no half-built firewall.
+ *
+ * Usage with an existing resource group and NSG (the NSG attached to the cluster's subnet):
+ *
+ * ```ts
+ * import { AzureClusterFirewall } from "kubeports/components/azure";
+ *
+ * const firewall = new AzureClusterFirewall("prod", {
+ *   resourceGroupName: "k8s-network-rg",
+ *   existingNetworkSecurityGroupName: "k8s-subnet-nsg",
+ *   reservedPriorities: { from: 100, to: 199 },            // the team's own rules stay there
+ *   layout: {
+ *     name: "prod",
+ *     profiles: ["super-kubenetes"],
+ *     options: { calicoMode: "vxlan" },                     // Azure drops IP-in-IP
+ *     groups: { masters: { roles: ["controlPlane", "etcd"] }, workers: { roles: ["worker"] } },
+ *     peers: { admin: ["203.0.113.0/24"], apiClients: ["203.0.113.0/24"] },
+ *   },
+ * });
+ * // Put each scale set's IP configuration in its group's ASG:
+ * //   applicationSecurityGroups: [{ id: firewall.applicationSecurityGroupIds.apply((ids) => ids["workers"]!) }]
+ * export const asgIds = firewall.applicationSecurityGroupIds;
+ * export const rules = firewall.summary;
+ * ```
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import { resolveAzureArgs, type AzureClusterFirewallArgs } from "./azureArgs";
+import { azureName } from "./azureNames";
+import { translatePlan } from "./azureRules";
+import type { AzureRuleSpec, AzureSide, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
+import { rulesByGroup, summarize } from "./azureSummary";
+
+export type { AzureClusterFirewallArgs, AzureGroupArgs, AzurePriorityBandArgs } from "./azureArgs";
+
+export class AzureClusterFirewall extends pulumi.ComponentResource {
+  /** Node group -> id of its application security group, to put on NICs or scale-set IP configurations. */
+  readonly applicationSecurityGroupIds: pulumi.Output<Record<string, string>>;
+  /** The NSG holding the rules (created, or the existing one); attach it to the nodes' subnets or NICs. */
+  readonly networkSecurityGroupId: pulumi.Output<string>;
+  readonly networkSecurityGroupName: pulumi.Output<string>;
+  /** Node group -> one line per rule protecting its machines (name, direction, priority, protocol, ports, sides, rows). */
+  readonly ruleSummary: pulumi.Output<Record<string, string[]>>;
+  /** Outbound host names no NSG rule can name, and whether they are blocked. */
+  readonly unexpressedHosts: pulumi.Output<UnexpressedHost[]>;
+  /** Plain-text account of ASGs, rules, hosts and notes. */
+  readonly summary: pulumi.Output<string>;
+  /** The computed rules, as plain data (the same the resources were built from). */
+  readonly translation: AzureTranslation;
+
+  constructor(name: string, args: AzureClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    const resolved = resolveAzureArgs(name, args);
+    const translation = translatePlan(resolved.plan, resolved.translate);
+    super("kubeports:index:AzureClusterFirewall", name, {}, opts);
+    this.translation = translation;
+    const { prefix } = resolved.translate;
+    const location = args.location === undefined ? {} : { location: args.location };
+
+    let nsgName: pulumi.Output<string>;
+    if (args.existingNetworkSecurityGroupName !== undefined) {
+      const existing = network.getNetworkSecurityGroupOutput(
+        { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: args.existingNetworkSecurityGroupName },
+        { parent: this },
+      );
+      nsgName = pulumi.output(args.existingNetworkSecurityGroupName);
+      this.networkSecurityGroupId = existing.apply((nsg) => nsg.id ?? "");
+      existing.apply((nsg) => warnPriorityConflicts(this, nsg.securityRules ?? [], translation.rules));
+    } else {
+      const nsgAzureName = azureName(prefix, "nsg");
+      const nsg = new network.NetworkSecurityGroup(
+        nsgAzureName,
+        { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: nsgAzureName, ...location },
+        { parent: this },
+      );
+      // Through the id, so every rule waits for the NSG.
+      nsgName = nsg.id.apply(() => nsgAzureName);
+      this.networkSecurityGroupId = nsg.id;
+    }
+    this.networkSecurityGroupName = nsgName;
+
+    const asgIds = new Map<string, pulumi.Input<string>>();
+    const asgLines: string[] = [];
+    for (const [group, asg] of resolved.asgs) {
+      if (asg.kind === "existing") {
+        asgIds.set(group, asg.id);
+        asgLines.push(`${group}: existing ASG ${typeof asg.id === "string" ? asg.id : "(given as an output)"}`);
+        continue;
+      }
+      const created = new network.ApplicationSecurityGroup(
+        asg.name,
+        { resourceGroupName: args.resourceGroupName, applicationSecurityGroupName: asg.name, ...location },
+        { parent: this },
+      );
+      asgIds.set(group, created.id);
+      asgLines.push(`${group}: ASG ${asg.name} (created)`);
+    }
+
+    const context: RuleContext = { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: nsgName, asgIds };
+    for (const rule of translation.rules) new network.SecurityRule(rule.name, securityRuleArgs(rule, context), { parent: this });
+
+    logHosts(this, translation.hosts);
+
+    const groups = [...asgIds.keys()];
+    this.applicationSecurityGroupIds = pulumi.all(groups.map((group) => asgIds.get(group)!)).apply((ids) => Object.fromEntries(groups.map((group, i) => [group, ids[i]!])));
+    this.ruleSummary = pulumi.output(rulesByGroup(resolved.plan, translation));
+    this.unexpressedHosts = pulumi.output([...translation.hosts]);
+    this.summary = pulumi.output(summarize(resolved.plan, translation, asgLines));
+    this.registerOutputs({
+      applicationSecurityGroupIds: this.applicationSecurityGroupIds,
+      networkSecurityGroupId: this.networkSecurityGroupId,
+      networkSecurityGroupName: this.networkSecurityGroupName,
+      ruleSummary: this.ruleSummary,
+      unexpressedHosts: this.unexpressedHosts,
+      summary: this.summary,
+    });
+  }
+}
+
+interface RuleContext {
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly networkSecurityGroupName: pulumi.Input<string>;
+  readonly asgIds: ReadonlyMap<string, pulumi.Input<string>>;
+}
+
+function asgRefs(context: RuleContext, groups: readonly string[]): { id: pulumi.Input<string> }[] {
+  return groups.map((group) => {
+    const id = context.asgIds.get(group);
+    if (id === undefined) throw new Error(`kubeports bug: rule names group ${group}, which has no ASG`);
+    return { id };
+  });
+}
+
+/** Each side sets exactly one of: ASGs, a prefix list (CIDRs), or one prefix (a service tag or "*"). */
+function sideArgs(context: RuleContext, side: AzureSide, which: "source" | "destination"): Partial<network.SecurityRuleArgs> {
+  if (side.kind === "groups") {
+    const refs = asgRefs(context, side.groups);
+    return which === "source" ? { sourceApplicationSecurityGroups: refs } : { destinationApplicationSecurityGroups: refs };
+  }
+  if (side.kind === "prefixes") return which === "source" ? { sourceAddressPrefixes: [...side.prefixes] } : { destinationAddressPrefixes: [...side.prefixes] };
+  const prefix = side.kind === "tag" ? side.tag : "*";
+  return which === "source" ? { sourceAddressPrefix: prefix } : { destinationAddressPrefix: prefix };
+}
+
+function securityRuleArgs(rule: AzureRuleSpec, context: RuleContext): network.SecurityRuleArgs {
+  return {
+    resourceGroupName: context.resourceGroupName,
+    networkSecurityGroupName: context.networkSecurityGroupName,
+    securityRuleName: rule.name,
+    description: rule.description,
+    direction: rule.direction,
+    access: rule.access,
+    priority: rule.priority,
+    protocol: rule.protocol,
+    sourcePortRange: "*",
+    ...(rule.ports ? { destinationPortRanges: [...rule.ports] } : { destinationPortRange: "*" }),
+    ...sideArgs(context, rule.source, "source"),
+    ...sideArgs(context, rule.destination, "destination"),
+  };
+}
+
+/** One message per component: host-name egress is common (package mirrors, registries) and per-host lines drown the preview. */
+function logHosts(resource: pulumi.Resource, hosts: readonly UnexpressedHost[]): void {
+  if (hosts.length === 0) return;
+  const list = [...new Set(hosts.map((host) => `${host.host} (${host.protocol}${host.ports ? ` ${host.ports}` : ""})`))].sort().join(", ");
+  if (hosts.some((host) => host.blocked)) pulumi.log.warn(`restrictEgress blocks outbound by host name, which NSG rules cannot name: ${list}; see unexpressedHosts`, resource);
+  else pulumi.log.info(`outbound by host name is left to Azure's AllowInternetOutBound (NSG rules cannot name hosts): ${list}`, resource);
+}
+
+/** Someone else's rule on a priority kubeports assigns would make Azure refuse ours: say which, early. */
+function warnPriorityConflicts(resource: pulumi.Resource, existing: readonly { name?: string; priority?: number; direction: string }[], rules: readonly AzureRuleSpec[]): void {
+  const ours = new Set(rules.map((rule) => rule.name));
+  for (const other of existing) {
+    if (other.name !== undefined && ours.has(other.name)) continue;
+    const clash = rules.find((rule) => rule.direction === other.direction && rule.priority === other.priority);
+    if (clash) {
+      pulumi.log.warn(
+        `existing rule ${other.name ?? "(unnamed)"} uses ${other.direction} priority ${other.priority}, which kubeports assigns to ${clash.name}; move your rule into reservedPriorities (or reserve a band around it)`,
+        resource,
+      );
+    }
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * Plan -> Azure NSG rule specs. Pure: no Pulumi, no I/O; the same plan and options always give
+ * the same rules with the same names and priorities.
+ *
+ * One NSG holds the whole cluster and each node group is an application security group (ASG), so
+ * a rule says "from ASG masters to ASG workers" wherever the NSG is attached (the subnets or the
+ * NICs of the nodes). One NSG per group would need every NIC's NSG to repeat the other groups'
+ * rules, and the subnet-plus-NIC evaluation would have to allow each flow twice.
+ *
+ * One allow rule per (direction, group, other side, protocol) with every port of that quadruple
+ * in destinationPortRanges, so the rule count is the smallest the plan allows; the other side is
+ * one ASG, one service tag, or the CIDRs of one peer membership and family (azureCidrSides).
+ *
+ * Inbound: Azure's default AllowVnetInBound (65000) admits the whole virtual network, peered
+ * networks and VPN/ExpressRoute ranges to every port, which would make the group rules moot for
+ * anything inside. Unless allowVirtualNetworkInbound is set, deny rules at 4087-4096 drop other
+ * VirtualNetwork traffic to the cluster's ASGs, after every allow rule.
+ * Outbound: Azure's defaults allow all outbound, so by default no outbound rule is created. With
+ * restrictEgress, the plan's outbound flows become allow rules and deny rules drop the rest.
+ */
+import { KubeportsError, type InputIssue } from "../model/errors";
+import type { Flow, FlowPeer, Plan, PlanGroup } from "../model/plan";
+import { compactPortRanges, formatPortRange } from "../model/ports";
+import { hasPorts } from "../model/protocol";
+import { type CidrSide, cidrMemberships, cidrSide, serviceTagIssues } from "./azureCidrSides";
+import { describeAllow, describeDeny } from "./azureDescriptions";
+import { checkLimits, MAX_ASGS_PER_SIDE } from "./azureLimits";
+import { azureName, disambiguate } from "./azureNames";
+import { DENY_BAND, assignPriorities, freeSlotCount } from "./azurePriorities";
+import { azureProtocol, tunnelIssues } from "./azureProtocol";
+import type { AzureDirection, AzureProtocol, AzureRuleSpec, AzureSide, AzureTranslateOptions, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
+
+const PROTOCOL_LABEL: Record<AzureProtocol, string> = { Tcp: "tcp", Udp: "udp", Icmp: "icmp", Esp: "esp", "*": "any" };
+
+interface Bucket {
+  readonly direction: AzureDirection;
+  readonly group: string;
+  readonly protocol: AzureProtocol;
+  readonly other: AzureSide;
+  readonly otherKey: string;
+  readonly otherLabel: string;
+  readonly flows: Flow[];
+}
+
+/** A rule before its priority; `widened` says what Azure allows beyond the plan, for the notes. */
+type Draft = Omit<AzureRuleSpec, "priority"> & { readonly priority?: number; readonly widened?: readonly string[] };
+
+interface Context {
+  readonly plan: Plan;
+  readonly options: AzureTranslateOptions;
+  readonly memberships: ReadonlyMap<string, readonly string[]>;
+  readonly buckets: Map<string, Bucket>;
+  readonly hosts: UnexpressedHost[];
+  readonly notes: Set<string>;
+  readonly issues: InputIssue[];
+}
+
+function fail(plan: Plan, subject: string, issues: readonly InputIssue[]): never {
+  throw new KubeportsError(`Azure firewall for layout "${plan.layout}" ${subject}`, issues);
+}
+
+export function translatePlan(plan: Plan, options: AzureTranslateOptions): AzureTranslation {
+  const memberships = cidrMemberships(plan);
+  const ctx: Context = { plan, options, memberships, buckets: new Map(), hosts: [], notes: new Set(), issues: [] };
+  ctx.issues.push(...serviceTagIssues(plan, memberships, options.serviceTags));
+  const flows = plan.groups.flatMap((group) => [...group.ingress, ...(options.restrictEgress ? group.egress : [])]);
+  if (!options.allowIpInIpAsAnyProtocol) ctx.issues.push(...tunnelIssues(plan, flows));
+  for (const group of plan.groups) {
+    for (const flow of group.ingress) add(ctx, group, "Inbound", flow);
+    for (const flow of group.egress) {
+      if (options.restrictEgress) add(ctx, group, "Outbound", flow);
+      else if (flow.peer.kind === "host") unexpressedHost(ctx, group, flow);
+    }
+  }
+  if (ctx.issues.length > 0) fail(plan, "cannot be built", ctx.issues);
+
+  const drafts = [...ctx.buckets.values()].map((bucket) => allowRule(ctx, bucket));
+  drafts.push(...denyRules(plan, options));
+  addNotes(ctx);
+  const named = uniqueNames(drafts);
+  for (const draft of named) for (const text of draft.widened ?? []) ctx.notes.add(`${draft.name} ${text}`);
+  const rules = prioritize(plan, options, named.map(({ widened: _, ...rule }) => rule));
+  const problems = checkLimits(rules, options.reserved);
+  if (problems.length > 0) fail(plan, "breaks an Azure limit", problems);
+  return { rules, hosts: ctx.hosts, notes: [...ctx.notes].sort() };
+}
+
+function add(ctx: Context, group: PlanGroup, direction: AzureDirection, flow: Flow): void {
+  if (flow.peer.kind === "host") return unexpressedHost(ctx, group, flow);
+  const protocol = azureProtocol(flow.protocol, ctx.options.allowIpInIpAsAnyProtocol);
+  if (!protocol) return; // reported by tunnelIssues
+  const other = otherSide(ctx, flow.peer);
+  if ("path" in other) {
+    ctx.issues.push(other);
+    return;
+  }
+  const key = JSON.stringify([ctx.options.prefix, direction, group.name, other.key, protocol]);
+  const bucket = ctx.buckets.get(key) ?? { direction, group: group.name, protocol, other: other.side, otherKey: other.key, otherLabel: other.label, flows: [] };
+  bucket.flows.push(flow);
+  ctx.buckets.set(key, bucket);
+}
+
+function otherSide(ctx: Context, peer: Exclude<FlowPeer, { kind: "host" }>): { key: string; label: string; side: AzureSide } | InputIssue {
+  if (peer.kind === "group") return { key: `group:${peer.group}`, label: peer.group, side: { kind: "groups", groups: [peer.group] } };
+  const side: CidrSide | InputIssue = cidrSide(peer.cidr, peer.family, ctx.memberships, ctx.options.serviceTags);
+  if ("path" in side) return side;
+  // Prefixes are filled from the bucket's own flows in allowRule.
+  const azure: AzureSide = side.tag
+    ? { kind: "tag", tag: side.tag, peers: side.peers }
+    : { kind: "prefixes", family: peer.family, prefixes: [], peers: side.peers };
+  return { key: side.key, label: side.label, side: azure };
+}
+
+function unexpressedHost(ctx: Context, group: PlanGroup, flow: Flow): void {
+  if (flow.peer.kind !== "host") return;
+  ctx.hosts.push({
+    group: group.name,
+    host: flow.peer.host,
+    protocol: flow.protocol,
+    ...(flow.ports ? { ports: formatPortRange(flow.ports) } : {}),
+    blocked: ctx.options.restrictEgress,
+    reasons: flow.reasons.map((r) => `${r.profile}/${r.row}`),
+  });
+}
+
+/** Every port of the bucket; a CIDR list only if each CIDR gets every one of them (exactness). */
+function allowRule(ctx: Context, bucket: Bucket): Draft {
+  const { prefix } = ctx.options;
+  const ports = portList(bucket);
+  let other = bucket.other;
+  if (other.kind === "prefixes") {
+    const perCidr = new Map<string, string>();
+    for (const cidr of new Set(bucket.flows.map((flow) => (flow.peer.kind === "cidr" ? flow.peer.cidr : "")))) {
+      perCidr.set(cidr, JSON.stringify(portList({ ...bucket, flows: bucket.flows.filter((f) => f.peer.kind === "cidr" && f.peer.cidr === cidr) })));
+    }
+    if (new Set(perCidr.values()).size !== 1) throw new Error(`kubeports bug: CIDRs of ${bucket.otherKey} would receive different ports on ${bucket.group}`);
+    other = { ...other, prefixes: [...perCidr.keys()].sort() };
+  }
+  const self: AzureSide = { kind: "groups", groups: [bucket.group] };
+  const inbound = bucket.direction === "Inbound";
+  const reasons = [...new Set(bucket.flows.flatMap((flow) => flow.reasons.map((r) => `${r.profile}/${r.row}`)))].sort();
+  const name = azureName(prefix, bucket.group, inbound ? "in-from" : "out-to", bucket.otherLabel, PROTOCOL_LABEL[bucket.protocol]);
+  return {
+    name,
+    widened: widenings(bucket),
+    identity: JSON.stringify([prefix, bucket.direction, bucket.group, bucket.otherKey, bucket.protocol]),
+    direction: bucket.direction,
+    access: "Allow",
+    groups: [bucket.group],
+    source: inbound ? other : self,
+    destination: inbound ? self : other,
+    protocol: bucket.protocol,
+    ...(ports ? { ports } : {}),
+    description: describeAllow(ctx.plan.layout, reasons),
+    flows: bucket.flows.map((flow) => flow.key).sort(),
+    reasons,
+  };
+}
+
+/** Compacted port ranges for Tcp/Udp; undefined means every port ("*"). */
+function portList(bucket: Pick<Bucket, "protocol" | "flows">): string[] | undefined {
+  if (bucket.protocol !== "Tcp" && bucket.protocol !== "Udp") return undefined;
+  if (bucket.flows.some((flow) => !hasPorts(flow.protocol) || !flow.ports)) return undefined;
+  return compactPortRanges(bucket.flows.map((flow) => flow.ports!)).map(formatPortRange);
+}
+
+/**
+ * Deny rules in the fixed band 4087-4096, one per 10 groups (Azure's ASG limit per rule side).
+ * Their priority is their identity: the name says which slot, and their group lists update in place.
+ */
+function denyRules(plan: Plan, options: AzureTranslateOptions): Draft[] {
+  const groups = plan.groups.map((group) => group.name).sort();
+  const chunks: string[][] = [];
+  for (let i = 0; i < groups.length; i += MAX_ASGS_PER_SIDE) chunks.push(groups.slice(i, i + MAX_ASGS_PER_SIDE));
+  const rules: Draft[] = [];
+  chunks.forEach((chunk, index) => {
+    const priority = DENY_BAND.to - index;
+    const asgs: AzureSide = { kind: "groups", groups: chunk };
+    const base = { access: "Deny" as const, groups: chunk, protocol: "*" as const, priority, flows: [], reasons: [] };
+    if (!options.allowVirtualNetworkInbound) {
+      rules.push({
+        ...base,
+        name: azureName(options.prefix, "in-deny-vnet", String(priority)),
+        identity: JSON.stringify([options.prefix, "Inbound", "deny", priority]),
+        direction: "Inbound",
+        source: { kind: "tag", tag: "VirtualNetwork", peers: [] },
+        destination: asgs,
+        description: describeDeny(plan.layout, "Inbound", chunk),
+      });
+    }
+    if (options.restrictEgress) {
+      rules.push({
+        ...base,
+        name: azureName(options.prefix, "out-deny-all", String(priority)),
+        identity: JSON.stringify([options.prefix, "Outbound", "deny", priority]),
+        direction: "Outbound",
+        source: asgs,
+        destination: { kind: "any" },
+        description: describeDeny(plan.layout, "Outbound", chunk),
+      });
+    }
+  });
+  return rules;
+}
+
+/** Names collide only when different peers slug alike ("apiClients", "api-clients"): add a hash. */
+function uniqueNames(drafts: readonly Draft[]): Draft[] {
+  const count = new Map<string, number>();
+  for (const draft of drafts) count.set(draft.name, (count.get(draft.name) ?? 0) + 1);
+  return drafts.map((draft) => ((count.get(draft.name) ?? 0) > 1 ? { ...draft, name: disambiguate(draft.name, draft.identity) } : draft));
+}
+
+function prioritize(plan: Plan, options: AzureTranslateOptions, drafts: readonly Draft[]): AzureRuleSpec[] {
+  const issues: InputIssue[] = [];
+  const rules: AzureRuleSpec[] = [];
+  const free = freeSlotCount(options.reserved);
+  for (const direction of ["Inbound", "Outbound"] as const) {
+    const allows = drafts.filter((draft) => draft.direction === direction && draft.priority === undefined);
+    if (allows.length > free) {
+      issues.push({
+        path: "args.reservedPriorities",
+        message: `${allows.length} ${direction.toLowerCase()} allow rules need as many priorities, but only ${free} of 100-${DENY_BAND.from - 1} are outside the reserved band; narrow reservedPriorities`,
+      });
+      continue;
+    }
+    const priorities = assignPriorities(allows.map((draft) => draft.identity), options.reserved);
+    for (const draft of drafts.filter((d) => d.direction === direction)) {
+      rules.push({ ...draft, priority: draft.priority ?? priorities.get(draft.identity)! });
+    }
+  }
+  if (issues.length > 0) fail(plan, "does not fit", issues);
+  return rules.sort((a, b) => a.direction.localeCompare(b.direction) || a.priority - b.priority);
+}
+
+/** What an NSG rule allows beyond its flows: every ICMP type, or every protocol for IP-in-IP. */
+function widenings(bucket: Bucket): string[] | undefined {
+  const texts: string[] = [];
+  const typed = bucket.flows.filter((flow) => flow.icmp);
+  if (bucket.protocol === "Icmp" && typed.length > 0) {
+    const types = [...new Set(typed.map((flow) => `type ${flow.icmp!.type}${flow.icmp!.code === undefined ? "" : ` code ${flow.icmp!.code}`}`))];
+    texts.push(`allows all ICMP: NSG rules cannot match ICMP types, and the plan asks only for ${types.join(", ")}.`);
+  }
+  const tunnels = bucket.flows.filter((flow) => flow.protocol === "ipip" || flow.protocol === "ipip94");
+  if (tunnels.length > 0) {
+    const rows = [...new Set(tunnels.flatMap((flow) => flow.reasons.map((r) => `${r.profile}/${r.row}`)))].sort();
+    texts.push(`allows every protocol because allowIpInIpAsAnyProtocol is set (rows ${rows.join(", ")} need IP-in-IP); Azure's network drops IP-in-IP regardless, so prefer Calico VXLAN.`);
+  }
+  return texts.length > 0 ? texts : undefined;
+}
+
+function addNotes(ctx: Context): void {
+  const { plan, options, notes } = ctx;
+  if (options.allowVirtualNetworkInbound) {
+    notes.add(
+      "Inbound: allowVirtualNetworkInbound is set, so Azure's AllowVnetInBound (65000) admits every address of the virtual network, peered networks and VPN/ExpressRoute ranges to every port; these rules restrict only traffic from outside.",
+    );
+  } else if (plan.groups.length > 0) {
+    notes.add(
+      `Inbound: deny rules at ${DENY_BAND.from}-${DENY_BAND.to} drop all other VirtualNetwork traffic to the cluster's ASGs; Azure's AllowAzureLoadBalancerInBound (65001) still admits load-balancer probes. Your own allow rules must sit below ${DENY_BAND.from} (reservedPriorities).`,
+    );
+    const native = (plan.options.cni === "calico" && plan.options.calicoMode === "bgp") || (plan.options.cni === "cilium" && plan.options.ciliumTunnel === "native");
+    if (native) {
+      notes.add(
+        "Inbound: the CNI routes pod traffic unencapsulated, so it arrives from pod IPs that no ASG holds and the deny rules drop it; add a layout rule from a pods peer (the pod CIDR) to { nodes: true }, or use an encapsulating mode (VXLAN).",
+      );
+    }
+  }
+  if (!options.restrictEgress && plan.groups.some((group) => group.egress.length > 0)) {
+    notes.add(
+      "Outbound: no outbound rules are created; Azure's default AllowVnetOutBound and AllowInternetOutBound (65000, 65001) already let every planned outbound flow out. Set restrictEgress to deny everything else.",
+    );
+  }
+  if (options.restrictEgress) {
+    notes.add(
+      `Outbound: restrictEgress denies everything the plan does not list (deny rules at ${DENY_BAND.from}-${DENY_BAND.to}), including outbound by host name, which NSG rules cannot express.`,
+    );
+  }
+  const tagged = Object.entries(options.serviceTags);
+  if (tagged.length > 0) notes.add(`Service tags replace these peers' CIDRs: ${tagged.map(([peer, tag]) => `${peer} -> ${tag}`).join(", ")}.`);
+}

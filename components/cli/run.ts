@@ -1,0 +1,47 @@
+/**
+ * The kubeports CLI as a function, so tests run it in-process. Exit codes:
+ * 0 success; 1 invalid input (layout, file, --out); 2 usage error (unknown command, option or
+ * format, missing argument); 70 internal error (a kubeports bug: the stack trace is printed).
+ */
+import { Command, CommanderError } from "commander";
+import { KubeportsError } from "../model/errors";
+import { registerPlanCommand } from "./commands/plan";
+import { registerProfilesCommand } from "./commands/profiles";
+import { formatInputError, SourcedInputError } from "./formatError";
+import type { CliIo } from "./io";
+
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+
+function program(io: CliIo): Command {
+  const root = new Command("kubeports")
+    .description("Turn Kubernetes vendors' port-requirement pages into cloud firewall rules.")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run with --help for usage)");
+  registerProfilesCommand(root, io);
+  registerPlanCommand(root, io);
+  return root;
+}
+
+/** Runs one command line (without the node and script arguments); resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await program(io).parseAsync([...argv], { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed the message or the help text.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof SourcedInputError) {
+      io.stderr(formatInputError(error.error, error.source));
+      return EXIT.input;
+    }
+    if (error instanceof KubeportsError) {
+      io.stderr(formatInputError(error));
+      return EXIT.input;
+    }
+    io.stderr(`kubeports: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  }
+}

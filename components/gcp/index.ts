@@ -1,0 +1,4 @@
+/** The GCP shell: a kubeports plan as VPC firewall rules. */
+export { GcpClusterFirewall, type GcpClusterFirewallArgs, type GcpGroupIdentityArgs } from "./gcpClusterFirewall";
+export { translatePlan, fqdnProblem } from "./gcpRules";
+export type { GcpPeer, GcpRuleSpec, GcpTranslation, GcpTranslateOptions, UnexpressedHost } from "./gcpRuleSpec";

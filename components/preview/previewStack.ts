@@ -1,0 +1,103 @@
+/**
+ * `kubeports preview <stack>`: runs the program Pulumi.yaml names, with that stack's config,
+ * under Pulumi mocks. No CLI, no cloud, no credentials: what it prints is the resource tree
+ * `pulumi preview` would create, with every input resolved (references show the mock ids).
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import * as pulumi from "@pulumi/pulumi";
+import { installRecordingMocks, type RecordedResource } from "./recordingMocks";
+import { readPulumiProject, readStackConfig } from "./pulumiProject";
+
+export interface PreviewResource {
+  readonly type: string;
+  readonly name: string;
+  /** Mock id; null for component resources, which have none. */
+  readonly id: string | null;
+  readonly parent: string | null;
+  readonly inputs: Record<string, unknown>;
+}
+
+export interface StackPreview {
+  readonly stack: string;
+  readonly resources: PreviewResource[];
+  readonly outputs: Record<string, unknown>;
+}
+
+/** Keys sorted at every depth so the JSON is byte-identical run to run. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
+
+function toPreview(resource: RecordedResource): PreviewResource & { urn: string; parentUrn: string | null } {
+  return {
+    urn: resource.urn,
+    parentUrn: resource.parentUrn,
+    type: resource.type,
+    name: resource.name,
+    id: resource.custom ? resource.id : null,
+    parent: resource.parent,
+    inputs: sortKeys(resource.inputs) as Record<string, unknown>,
+  };
+}
+
+type Node = PreviewResource & { readonly urn: string; readonly parentUrn: string | null };
+
+/** Parents before children, siblings by name then type: a stable tree order. */
+export function treeOrder(resources: readonly Node[]): PreviewResource[] {
+  const byParent = new Map<string | null, Node[]>();
+  for (const resource of resources) {
+    const list = byParent.get(resource.parentUrn) ?? [];
+    list.push(resource);
+    byParent.set(resource.parentUrn, list);
+  }
+  const ordered: PreviewResource[] = [];
+  const visit = (parentUrn: string | null) => {
+    const children = (byParent.get(parentUrn) ?? []).sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+    for (const { urn, parentUrn: _parent, ...child } of children) {
+      ordered.push(child);
+      visit(urn);
+    }
+  };
+  visit(null);
+  return ordered;
+}
+
+async function settled(): Promise<void> {
+  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+  for (let round = 0; round < 3; round++) {
+    await settings.waitForRPCs();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Runs one stack's program under mocks. Call once per process: Node caches the program
+ * module, and Pulumi's runtime state is process-wide.
+ */
+export async function previewStack(stack: string, projectDir = process.cwd()): Promise<StackPreview> {
+  const project = readPulumiProject(projectDir);
+  const config = readStackConfig(project, stack);
+  const recorder = await installRecordingMocks({ project: project.name, stack, preview: false });
+  pulumi.runtime.setAllConfig(config);
+
+  const failures: unknown[] = [];
+  const onRejection = (reason: unknown) => failures.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    const program = (await import(pathToFileURL(path.resolve(projectDir, project.main)).href)) as Record<string, unknown>;
+    const exported = program.default && typeof program.default === "object" ? program.default : program;
+    const outputs = await new Promise<Record<string, unknown>>((resolve) =>
+      pulumi.output(exported as Record<string, unknown>).apply((value) => resolve(value as Record<string, unknown>)),
+    );
+    await settled();
+    if (failures.length > 0) throw failures[0];
+    return { stack, resources: treeOrder(recorder.resources.map(toPreview)), outputs: sortKeys(outputs) as Record<string, unknown> };
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The plan as a Mermaid `flowchart LR`: node groups, external peers (one node per set of peer
+ * names, one per host) and one labelled edge per (source, target) pair, from the connecting
+ * side to the accepting side. Edges come from each group's ingress plus its egress to the
+ * outside; group-to-group egress mirrors ingress, so drawing it would double every arrow.
+ * Syntax is kept conservative (quoted labels, entity-escaped text, ids of [A-Za-z0-9_]).
+ */
+import type { Flow, FlowPeer, Plan } from "../model/plan";
+import { compactPortRanges, formatPortRange, type PortRange } from "../model/ports";
+import { PROTOCOLS, type Protocol } from "../model/protocol";
+import { portsText, protocolText } from "./flowText";
+
+/** Label text inside "...": Mermaid's #name; entities for characters its parser would read. */
+export function mermaidText(text: string): string {
+  return text.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/\|/g, "#124;").replace(/\s+/g, " ");
+}
+
+interface DiagramNode {
+  readonly id: string;
+  readonly label: string;
+  readonly shape: "group" | "peer" | "host";
+  readonly cluster?: string;
+  world: boolean;
+  readonly cidrs: string[];
+}
+
+/** Ids unique across the diagram: a kind prefix, the name with other characters as "_", a counter on clashes. */
+class IdRegistry {
+  private readonly byKey = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
+  idFor(prefix: string, name: string): string {
+    const key = `${prefix}\u0000${name}`;
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const base = `${prefix}_${name.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
+    let id = base;
+    for (let n = 2; this.taken.has(id); n += 1) id = `${base}_${n}`;
+    this.byKey.set(key, id);
+    this.taken.add(id);
+    return id;
+  }
+}
+
+type Part = Pick<Flow, "protocol" | "ports" | "icmp">;
+
+/** "TCP 2379-2381, 6443; UDP 8472; IP-in-IP (4)": protocols in a fixed order, ports as one union. */
+export function edgeLabel(parts: readonly Part[]): string {
+  return PROTOCOLS.flatMap((protocol: Protocol) => {
+    const mine = parts.filter((part) => part.protocol === protocol);
+    if (mine.length === 0) return [];
+    const ranges = mine.flatMap((part): PortRange[] => (part.ports ? [part.ports] : []));
+    if (ranges.length > 0) return [`${protocolText(protocol)} ${compactPortRanges(ranges).map(formatPortRange).join(", ")}`];
+    const details = [...new Set(mine.map((part) => portsText(part)).filter((text) => text !== "-"))];
+    return [details.length > 0 ? `${protocolText(protocol)} ${details.join(", ")}` : protocolText(protocol)];
+  }).join("; ");
+}
+
+/** Mermaid source ending in one newline. */
+export function planMermaid(plan: Plan): string {
+  const ids = new IdRegistry();
+  const nodes = new Map<string, DiagramNode>();
+  const edges = new Map<string, { from: string; to: string; parts: Part[] }>();
+
+  for (const group of plan.groups) {
+    const id = ids.idFor("g", group.name);
+    nodes.set(id, { id, label: `${group.name}: ${group.roles.join(", ")}`, shape: "group", cluster: group.cluster, world: false, cidrs: [] });
+  }
+  const groupId = (name: string) => ids.idFor("g", name);
+
+  const peerNode = (peer: Exclude<FlowPeer, { kind: "group" }>): string => {
+    if (peer.kind === "host") {
+      const id = ids.idFor("h", peer.host);
+      if (!nodes.has(id)) nodes.set(id, { id, label: peer.host, shape: "host", world: false, cidrs: [] });
+      return id;
+    }
+    const name = peer.peers.join(", ") || peer.cidr;
+    const id = ids.idFor("p", name);
+    const node = nodes.get(id) ?? { id, label: name, shape: "peer" as const, world: false, cidrs: [] };
+    if (!node.cidrs.includes(peer.cidr)) node.cidrs.push(peer.cidr);
+    node.world ||= peer.world;
+    nodes.set(id, node);
+    return id;
+  };
+  const addEdge = (from: string, to: string, flow: Flow) => {
+    const key = `${from}>${to}`;
+    const edge = edges.get(key) ?? { from, to, parts: [] };
+    edge.parts.push({ protocol: flow.protocol, ports: flow.ports, icmp: flow.icmp });
+    edges.set(key, edge);
+  };
+
+  for (const group of plan.groups) {
+    const self = groupId(group.name);
+    for (const flow of group.ingress) {
+      addEdge(flow.peer.kind === "group" ? groupId(flow.peer.group) : peerNode(flow.peer), self, flow);
+    }
+    for (const flow of group.egress) {
+      if (flow.peer.kind !== "group") addEdge(self, peerNode(flow.peer), flow);
+    }
+  }
+
+  const lines = ["flowchart LR"];
+  const declare = (node: DiagramNode) => {
+    // Document labels such as "0.0.0.0/0 (rancher-nodes table)" already print their address.
+    const shown = node.cidrs.filter((cidr) => !node.label.includes(cidr));
+    const label = mermaidText(shown.length > 0 ? `${node.label}: ${shown.join(", ")}` : node.label);
+    if (node.shape === "group") return `${node.id}["${label}"]`;
+    if (node.shape === "host") return `${node.id}(["${label}"])`;
+    return `${node.id}("${label}")`;
+  };
+  const clusters = [...new Set(plan.groups.map((group) => group.cluster))];
+  const all = [...nodes.values()];
+  if (clusters.length > 1) {
+    const registry = new IdRegistry();
+    for (const cluster of clusters) {
+      const kind = plan.groups.find((group) => group.cluster === cluster)!.clusterKind;
+      const title = kind === cluster ? `cluster ${cluster}` : `cluster ${cluster} (${kind})`;
+      lines.push(`  subgraph ${registry.idFor("cluster", cluster)}["${mermaidText(title)}"]`);
+      for (const node of all.filter((n) => n.cluster === cluster)) lines.push(`    ${declare(node)}`);
+      lines.push("  end");
+    }
+  } else {
+    for (const node of all.filter((n) => n.shape === "group")) lines.push(`  ${declare(node)}`);
+  }
+  for (const node of all.filter((n) => n.shape !== "group")) lines.push(`  ${declare(node)}`);
+  for (const edge of edges.values()) lines.push(`  ${edge.from} -->|"${mermaidText(edgeLabel(edge.parts))}"| ${edge.to}`);
+
+  lines.push("  classDef group fill:#e8f0fe,stroke:#1a56db,color:#111");
+  lines.push("  classDef external fill:#f4f4f5,stroke:#71717a,color:#111");
+  lines.push("  classDef world fill:#fde8e8,stroke:#c81e1e,stroke-width:3px,color:#111");
+  const byClass = (name: string, members: readonly DiagramNode[]) => {
+    if (members.length > 0) lines.push(`  class ${members.map((n) => n.id).join(",")} ${name}`);
+  };
+  byClass("group", all.filter((n) => n.shape === "group"));
+  byClass("external", all.filter((n) => n.shape !== "group" && !n.world));
+  byClass("world", all.filter((n) => n.world));
+  return `${lines.join("\n")}\n`;
+}

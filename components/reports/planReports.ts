@@ -1,0 +1,15 @@
+/** The plan reports by format name: what `kubeports plan --format` and other callers choose from. */
+import type { Plan } from "../model/plan";
+import { planJson } from "./planJson";
+import { planMarkdown } from "./planMarkdown";
+import { planMermaid } from "./planMermaid";
+
+export const PLAN_REPORTS = {
+  markdown: planMarkdown,
+  json: planJson,
+  mermaid: planMermaid,
+} as const satisfies Readonly<Record<string, (plan: Plan) => string>>;
+
+export type PlanFormat = keyof typeof PLAN_REPORTS;
+
+export const PLAN_FORMATS = Object.keys(PLAN_REPORTS) as PlanFormat[];

@@ -1,0 +1,75 @@
+/**
+ * The stack's configuration keys, validated before any resource is registered. Errors name
+ * the key as `pulumi config set` spells it.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { parseCidr } from "../components/model/cidr";
+import { KubeportsError, type InputIssue } from "../components/model/errors";
+import { RANCHER_INSTALLS } from "../components/model/options";
+
+const cidr = z.string().superRefine((text, ctx) => {
+  try {
+    parseCidr(text);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+  }
+});
+
+/** Every key Pulumi.yaml declares, with its schema. */
+export const STACK_CONFIG = {
+  cloud: z.enum(["aws", "gcp", "azure"]),
+  clusterFile: z.string().min(1),
+  networkCidr: cidr,
+  existingNetwork: z.string().min(1).optional(),
+  existingSubnets: z.array(z.string().min(1)).min(1).optional(),
+  resourceGroupName: z.string().min(1).optional(),
+  availabilityZones: z.array(z.string().min(1)).min(1).optional(),
+  adminCidrs: z.array(cidr).min(1).optional(),
+  restrictEgress: z.boolean(),
+  rancherInstall: z.enum(RANCHER_INSTALLS).optional(),
+  rancherNodesDriverRules: z.boolean(),
+  useServiceAccounts: z.boolean(),
+  fqdnEgress: z.boolean(),
+} as const;
+
+type Schema = typeof STACK_CONFIG;
+export type StackConfig = { [K in keyof Schema]: z.infer<Schema[K]> };
+
+type Reader = (key: string) => unknown;
+
+/** Reads every key through `read` (pulumi.Config by default) and validates them together. */
+export function readStackConfig(read?: Reader, namespace = "kubeports"): StackConfig {
+  const config = new pulumi.Config(namespace);
+  const get: Reader =
+    read ??
+    ((key) => {
+      const raw = config.get(key);
+      if (raw === undefined) return undefined;
+      try {
+        return JSON.parse(raw);
+      } catch {
+        return raw;
+      }
+    });
+  const issues: InputIssue[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(STACK_CONFIG)) {
+    const raw = get(key);
+    const result = (schema as z.ZodType).safeParse(raw === undefined ? undefined : raw, { reportInput: true });
+    if (result.success) {
+      values[key] = result.data;
+    } else {
+      const issue = result.error.issues[0]!;
+      const message =
+        raw === undefined
+          ? `is required (set it with: pulumi config set ${namespace}:${key} <value>)`
+          : issue.code === "invalid_value"
+            ? `invalid value ${JSON.stringify(raw)} (allowed: ${issue.values.map((v) => JSON.stringify(v)).join(", ")})`
+            : `${issue.message} (got ${JSON.stringify(raw)})`;
+      issues.push({ path: `${namespace}:${key}`, message });
+    }
+  }
+  if (issues.length > 0) throw new KubeportsError("Invalid stack configuration", issues);
+  return values as StackConfig;
+}

@@ -1,0 +1,186 @@
+/**
+ * Every profile in the catalog, in each of its documented option modes, through
+ * AwsClusterFirewall under recording mocks. The layout gives every role of the profile a node
+ * group (one per cluster kind where the profile has kinds) and every peer an IPv4 and an IPv6
+ * CIDR; CNI overlays, which define no roles, ride on the kubernetes profile. What the user
+ * relies on is checked against the plan and the recorded resources, not against the code's
+ * own summary alone.
+ */
+import { describe, expect, it } from "vitest";
+import { AwsClusterFirewall } from "../components/aws/AwsClusterFirewall";
+import { compile } from "../components/compiler/compile";
+import type { Layout } from "../components/model/layout";
+import { internalServicesHit } from "../components/model/internalServices";
+import { OPTION_INFO, type LayoutOptions, type OptionName } from "../components/model/options";
+import type { Flow, Plan } from "../components/model/plan";
+import type { Protocol } from "../components/model/protocol";
+import type { Profile } from "../components/model/requirement";
+import { CATALOG, findProfile } from "../components/profiles/catalog";
+import { installRecordingMocks, settle, type RecordedResource } from "../components/preview/recordingMocks";
+
+const VPC = "vpc-0123456789abcdef0";
+const SG_TYPE = "aws:ec2/securityGroup:SecurityGroup";
+const IN_TYPE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const OUT_TYPE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const COMPONENT = "kubeports:index:AwsClusterFirewall";
+const DESCRIPTION = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=;{}!$*]{1,255}$/;
+/** AWS's spelling of each plan protocol, from the EC2 API reference. */
+const AWS_PROTOCOL: Record<Protocol, string> = { tcp: "tcp", udp: "udp", icmp: "icmp", ipip: "4", ipip94: "94", esp: "50", all: "-1" };
+const FROM_AWS: Record<string, Protocol> = { tcp: "tcp", udp: "udp", icmp: "icmp", icmpv6: "icmp", "4": "ipip", "94": "ipip94", "50": "esp", "-1": "all" };
+
+/** Options that only mean something with one CNI (the compiler rejects them otherwise). */
+const COMPANIONS: Partial<Record<OptionName, Partial<LayoutOptions>>> = {
+  calicoMode: { cni: "calico" },
+  calicoTypha: { cni: "calico" },
+  ciliumTunnel: { cni: "cilium" },
+  hubble: { cni: "cilium" },
+};
+
+function variants(profile: Profile): { label: string; options: Partial<LayoutOptions> }[] {
+  const out: { label: string; options: Partial<LayoutOptions> }[] = [{ label: "defaults", options: {} }];
+  for (const option of profile.options) {
+    for (const value of OPTION_INFO[option].values ?? [true, false]) {
+      const companion = option === "encryption" && value === "ipsec" ? { cni: "cilium" as const } : (COMPANIONS[option] ?? {});
+      out.push({ label: `${option}=${String(value)}`, options: { ...companion, [option]: value } });
+    }
+  }
+  return out;
+}
+
+function layoutFor(profile: Profile, options: Partial<LayoutOptions>): Layout {
+  const overlay = Object.keys(profile.roles).length === 0;
+  const base = findProfile("kubernetes");
+  if (overlay && !base) throw new Error(`${profile.id} defines no roles and the kubernetes profile is missing`);
+  const used = overlay ? [base!, profile] : [profile];
+  const kinds = Object.keys(profile.clusterKinds ?? {});
+  const groups: Record<string, { roles: string[]; cluster?: string }> = {};
+  for (const role of [...new Set(used.flatMap((p) => Object.keys(p.roles)))]) {
+    const slug = role.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 20);
+    if (kinds.length === 0) groups[slug] = { roles: [role] };
+    else for (const kind of kinds) groups[`${slug}-${kind}`.slice(0, 32)] = { roles: [role], cluster: kind };
+  }
+  const peers = [...new Set(used.flatMap((p) => Object.keys(p.peers)))];
+  return {
+    name: `all-${profile.id}`,
+    profiles: used.map((p) => p.id),
+    options,
+    ...(kinds.length > 0 ? { clusters: Object.fromEntries(kinds.map((kind) => [kind, { kind }])) } : {}),
+    groups,
+    peers: Object.fromEntries(peers.map((peer, i) => [peer, [`10.${100 + i}.0.0/16`, `fd00:${(i + 1).toString(16)}::/48`]])),
+  };
+}
+
+async function build(layout: Layout, restrictEgress: boolean) {
+  const recorder = await installRecordingMocks();
+  // Pulumi records a source-mapped stack trace for every resource and every promise it makes
+  // (source positions, leak debugging); that is most of the run time and nothing here reads it.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const firewall = new AwsClusterFirewall("all", { vpcId: VPC, layout, restrictEgress });
+    const ids = await new Promise<Record<string, string>>((resolve) => firewall.securityGroupIds.apply(resolve));
+    await settle();
+    return { firewall, ids, resources: recorder.resources };
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function sameMatch(rule: RecordedResource, flow: Flow): boolean {
+  const inputs = rule.inputs;
+  if (inputs.ipProtocol !== AWS_PROTOCOL[flow.protocol]) return false;
+  if (flow.protocol === "tcp" || flow.protocol === "udp") return inputs.fromPort === (flow.ports?.from ?? 0) && inputs.toPort === (flow.ports?.to ?? 65535);
+  if (flow.protocol === "icmp") return inputs.fromPort === (flow.icmp?.type ?? -1) && inputs.toPort === (flow.icmp?.code ?? -1);
+  return true;
+}
+
+function checkAll(profile: Profile, plan: Plan, ids: Record<string, string>, resources: readonly RecordedResource[], firewall: AwsClusterFirewall, restrictEgress: boolean): void {
+  const types = new Set(resources.map((r) => r.type));
+  for (const type of types) expect([COMPONENT, SG_TYPE, IN_TYPE, OUT_TYPE]).toContain(type);
+  const rules = resources.filter((r) => r.type === IN_TYPE || r.type === OUT_TYPE);
+  const groupOf = Object.fromEntries(Object.entries(ids).map(([group, id]) => [id, group]));
+
+  // One security group per node group, no inline rules.
+  const groups = resources.filter((r) => r.type === SG_TYPE);
+  expect(groups.map((g) => g.id).sort()).toEqual(Object.values(ids).sort());
+  for (const group of groups) {
+    expect(group.inputs).not.toHaveProperty("ingress");
+    expect(group.inputs).not.toHaveProperty("egress");
+    expect(group.inputs.name as string).not.toMatch(/^sg-/i);
+  }
+
+  // The summary lists exactly the registered rules.
+  const summarized = Object.values(firewall.rules).flat().map((r) => r.name).sort();
+  expect(rules.map((r) => r.name).sort()).toEqual(summarized);
+  expect(new Set(summarized).size).toBe(summarized.length);
+
+  for (const rule of rules) {
+    const inputs = rule.inputs;
+    const where = `${rule.name}`;
+    expect(["cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId"].filter((key) => inputs[key] !== undefined), where).toHaveLength(1);
+    expect(inputs.description as string, where).toMatch(DESCRIPTION);
+    expect(inputs.tags, where).toMatchObject({ "managed-by": "kubeports", "kubeports:node-group": groupOf[inputs.securityGroupId as string] });
+    const protocol = FROM_AWS[inputs.ipProtocol as string];
+    expect(protocol, where).toBeDefined();
+    if (!["tcp", "udp", "icmp", "icmpv6"].includes(inputs.ipProtocol as string)) {
+      expect(inputs, where).not.toHaveProperty("fromPort");
+      expect(inputs, where).not.toHaveProperty("toPort");
+    }
+    const world = inputs.cidrIpv4 === "0.0.0.0/0" || inputs.cidrIpv6 === "::/0";
+    if (rule.type === IN_TYPE && world && profile.id !== "rancher-nodes") {
+      const ports = typeof inputs.fromPort === "number" && protocol !== "icmp" ? { from: inputs.fromPort, to: inputs.toPort as number } : undefined;
+      expect(internalServicesHit(protocol!, ports), `${where} opens an internal service to the internet`).toEqual([]);
+    }
+  }
+
+  const carried = new Set(Object.values(firewall.summary).flatMap((s) => [...s.rules.flatMap((r) => r.flows), ...s.covered.flatMap((c) => c.flows)]));
+  for (const group of plan.groups) {
+    const own = ids[group.name]!;
+    for (const flow of group.ingress) expect(carried.has(flow.key), `${group.name} ${flow.key} became no rule`).toBe(true);
+    // Group rows reference the peer group's id (the group's own id for intra-group rows, a
+    // self reference); CIDR rows name the CIDR; both on exactly the flow's protocol and ports.
+    for (const flow of group.ingress) {
+      const peer = flow.peer;
+      const matching = rules.filter((r) => {
+        if (r.type !== IN_TYPE || r.inputs.securityGroupId !== own) return false;
+        if (peer.kind === "group") return r.inputs.referencedSecurityGroupId === ids[peer.group] && sameMatch(r, flow);
+        if (peer.kind !== "cidr") return false;
+        if (peer.family === "ipv6") return r.inputs.cidrIpv6 === peer.cidr && (flow.protocol === "icmp" ? r.inputs.ipProtocol === "icmpv6" : sameMatch(r, flow));
+        return r.inputs.cidrIpv4 === peer.cidr && sameMatch(r, flow);
+      });
+      expect(matching.length, `${group.name} ${flow.key}`).toBeGreaterThanOrEqual(1);
+      if (peer.kind === "group" && peer.group === group.name) expect(matching[0]!.inputs.referencedSecurityGroupId).toBe(own);
+    }
+    for (const flow of group.ingress.filter((f) => f.protocol === "ipip")) {
+      expect(rules.some((r) => r.inputs.securityGroupId === own && r.inputs.ipProtocol === "4"), `${group.name} ${flow.key}`).toBe(true);
+    }
+    const egress = rules.filter((r) => r.type === OUT_TYPE && r.inputs.securityGroupId === own);
+    if (restrictEgress) {
+      for (const flow of group.egress.filter((f) => f.peer.kind !== "host")) expect(carried.has(flow.key), `${group.name} ${flow.key} became no egress rule`).toBe(true);
+      const hosts = group.egress.filter((f) => f.peer.kind === "host").length;
+      expect(firewall.summary[group.name]!.hostEgress).toHaveLength(hosts);
+    } else {
+      expect(egress.map((r) => `${r.inputs.ipProtocol} ${r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6}`).sort()).toEqual(["-1 0.0.0.0/0", "-1 ::/0"]);
+    }
+    const quota = firewall.summary[group.name]!.quota;
+    for (const count of [quota.ingressIpv4, quota.ingressIpv6, quota.egressIpv4, quota.egressIpv6]) expect(count).toBeLessThanOrEqual(60);
+  }
+}
+
+describe.each(CATALOG.map((profile) => [profile.id, profile] as const))("profile %s on AWS", (_id, profile) => {
+  it.each(variants(profile).map((v) => [v.label, v] as const))("%s", async (_label, variant) => {
+    const layout = layoutFor(profile, variant.options);
+    const plan = compile(layout);
+    const restricted = await build(layout, true);
+    checkAll(profile, plan, restricted.ids, restricted.resources, restricted.firewall, true);
+    if (variant.label === "defaults") {
+      const open = await build(layout, false);
+      checkAll(profile, plan, open.ids, open.resources, open.firewall, false);
+    }
+  });
+});
+
+it("covers every profile in the catalog, including rancher-nodes", () => {
+  expect(CATALOG.map((p) => p.id)).toContain("rancher-nodes");
+  expect(CATALOG.length).toBeGreaterThanOrEqual(4);
+});
