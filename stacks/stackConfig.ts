@@ -31,6 +31,7 @@ export const STACK_CONFIG = {
   rancherNodesDriverRules: z.boolean(),
   useServiceAccounts: z.boolean(),
   fqdnEgress: z.boolean(),
+  adminSshPublicKey: z.string().regex(/^(ssh-(ed25519|rsa)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+( .*)?$/, "must be an OpenSSH public key line (ssh-ed25519 AAAA... comment)").optional(),
 } as const;
 
 type Schema = typeof STACK_CONFIG;

@@ -41,7 +41,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Layout } from "../model/layout";
 import type { Plan, PlanWarning } from "../model/plan";
-import type { AwsGroupSummary, AwsRuleSummary } from "./awsRules";
+import type { AwsGroupSummary, AwsRuleSummary } from "./awsSpec";
 import { resolveFirewallArgs } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
 

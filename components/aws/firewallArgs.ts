@@ -11,7 +11,8 @@ import type { Layout } from "../model/layout";
 import type { Plan } from "../model/plan";
 import { knownList } from "../model/suggest";
 import { formatZodIssues } from "../layout/formatZodIssues";
-import { planAwsFirewall, type AwsFirewallOptions, type AwsFirewallSpec } from "./awsRules";
+import { planAwsFirewall } from "./awsRules";
+import type { AwsFirewallOptions, AwsFirewallSpec } from "./awsSpec";
 
 /** Per node group settings. */
 export interface AwsNodeGroupArgs {

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as vpc from "@pulumi/aws/vpc";
-import type { AwsFirewallSpec, AwsRuleSpec } from "./awsRules";
+import type { AwsFirewallSpec, AwsRuleSpec } from "./awsSpec";
 
 export interface FirewallInputs {
   readonly vpcId: pulumi.Input<string>;

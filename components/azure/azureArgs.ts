@@ -12,7 +12,7 @@ import { PLAN_SCHEMA, type Plan } from "../model/plan";
 import { knownList } from "../model/suggest";
 import { formatZodIssues } from "../layout/formatZodIssues";
 import { AZURE_NAME_RULE, azureName, isAzureName, namePrefix } from "./azureNames";
-import { ALLOW_MAX, DENY_BAND, MAX_PRIORITY, MIN_PRIORITY, type PriorityBand } from "./azurePriorities";
+import { ALLOW_MAX, DENY_BAND, MAX_PRIORITY, MIN_PRIORITY } from "./azurePriorities";
 import type { AzureTranslateOptions } from "./azureRuleSpec";
 
 /** How one node group is identified in rules. Leave it out to let kubeports create an ASG. */

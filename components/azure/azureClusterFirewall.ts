@@ -60,27 +60,21 @@ export class AzureClusterFirewall extends pulumi.ComponentResource {
     const { prefix } = resolved.translate;
     const location = args.location === undefined ? {} : { location: args.location };
 
-    let nsgName: pulumi.Output<string>;
+    // A plain name keeps previews readable; dependsOn makes every rule wait for a created NSG.
+    let nsgName: pulumi.Input<string>;
+    let ruleDependsOn: pulumi.Resource[] = [];
     if (args.existingNetworkSecurityGroupName !== undefined) {
-      const existing = network.getNetworkSecurityGroupOutput(
-        { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: args.existingNetworkSecurityGroupName },
-        { parent: this },
-      );
-      nsgName = pulumi.output(args.existingNetworkSecurityGroupName);
+      nsgName = args.existingNetworkSecurityGroupName;
+      const existing = network.getNetworkSecurityGroupOutput({ resourceGroupName: args.resourceGroupName, networkSecurityGroupName: nsgName }, { parent: this });
       this.networkSecurityGroupId = existing.apply((nsg) => nsg.id ?? "");
       existing.apply((nsg) => warnPriorityConflicts(this, nsg.securityRules ?? [], translation.rules));
     } else {
-      const nsgAzureName = azureName(prefix, "nsg");
-      const nsg = new network.NetworkSecurityGroup(
-        nsgAzureName,
-        { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: nsgAzureName, ...location },
-        { parent: this },
-      );
-      // Through the id, so every rule waits for the NSG.
-      nsgName = nsg.id.apply(() => nsgAzureName);
+      nsgName = azureName(prefix, "nsg");
+      const nsg = new network.NetworkSecurityGroup(nsgName, { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: nsgName, ...location }, { parent: this });
+      ruleDependsOn = [nsg];
       this.networkSecurityGroupId = nsg.id;
     }
-    this.networkSecurityGroupName = nsgName;
+    this.networkSecurityGroupName = pulumi.output(nsgName);
 
     const asgIds = new Map<string, pulumi.Input<string>>();
     const asgLines: string[] = [];
@@ -100,7 +94,7 @@ export class AzureClusterFirewall extends pulumi.ComponentResource {
     }
 
     const context: RuleContext = { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: nsgName, asgIds };
-    for (const rule of translation.rules) new network.SecurityRule(rule.name, securityRuleArgs(rule, context), { parent: this });
+    for (const rule of translation.rules) new network.SecurityRule(rule.name, securityRuleArgs(rule, context), { parent: this, dependsOn: ruleDependsOn });
 
     logHosts(this, translation.hosts);
 

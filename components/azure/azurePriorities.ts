@@ -1,9 +1,10 @@
 /**
  * Stable NSG priorities for kubeports' allow rules.
  *
- * Every allow rule admits traffic and none denies it, so the order among them never changes what
- * passes: any assignment of unique priorities is correct. What matters is that the assignment is
- * stable, because Azure refuses two rules with one priority in one direction and every
+ * Priorities only decide which rule wins when an Allow and a Deny match the same packet. Every rule
+ * placed here is an Allow, and kubeports' deny rules sit in a fixed band after all of them
+ * (4087-4096), so the order among the allows never changes what passes: any assignment of unique
+ * priorities in 100-4086 is correct. What matters is that the assignment is stable, because Azure refuses two rules with one priority in one direction and every
  * renumbering is an update that can race another rule's create. So:
  *
  * - each rule's identity (direction, sides, protocol; never a list position) is hashed to a

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { KubeportsError } from "../model/errors";
 import { registerPlanCommand } from "./commands/plan";
+import { registerPreviewCommand } from "./commands/preview";
 import { registerProfilesCommand } from "./commands/profiles";
 import { formatInputError, SourcedInputError } from "./formatError";
 import type { CliIo } from "./io";
@@ -20,6 +21,7 @@ function program(io: CliIo): Command {
     .showHelpAfterError("(run with --help for usage)");
   registerProfilesCommand(root, io);
   registerPlanCommand(root, io);
+  registerPreviewCommand(root, io);
   return root;
 }
 

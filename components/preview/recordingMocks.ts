@@ -19,6 +19,8 @@ export interface RecordedResource {
   readonly inputs: Record<string, unknown>;
 }
 
+const MOCK_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
 function hash(text: string, length: number): string {
   return createHash("sha256").update(text).digest("hex").slice(0, length);
 }
@@ -37,19 +39,22 @@ export function mockId(type: string, name: string, inputs: Record<string, unknow
   }
   if (type.startsWith("azure-native:")) {
     const group = typeof inputs.resourceGroupName === "string" ? inputs.resourceGroupName : "mock-rg";
-    return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/${type.split(":")[1]}/${name}`;
+    return `/subscriptions/${MOCK_SUBSCRIPTION}/resourceGroups/${group}/providers/${type.split(":")[1]}/${name}`;
   }
   return `${name}-${h(8)}`;
 }
 
 /** Extra outputs providers compute that programs commonly read. */
-function computedState(type: string, id: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function computedState(type: string, name: string, id: string, inputs: Record<string, unknown>): Record<string, unknown> {
   if (type === "aws:lb/loadBalancer:LoadBalancer") return { arn: `arn:aws:mock:::${id}`, dnsName: `${id}.elb.amazonaws.com` };
   if (type.startsWith("aws:")) return { arn: `arn:aws:mock:::${id}` };
   if (type === "gcp:compute/forwardingRule:ForwardingRule") return { selfLink: `https://www.googleapis.com/compute/v1/${id}`, ipAddress: "192.0.2.10" };
   if (type === "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager") return { instanceGroup: `https://www.googleapis.com/compute/v1/${id}/instanceGroup` };
   if (type === "gcp:compute/instanceTemplate:InstanceTemplate") return { selfLink: `https://www.googleapis.com/compute/v1/${id}`, selfLinkUnique: `https://www.googleapis.com/compute/v1/${id}?uniqueId=1` };
   if (type.startsWith("gcp:")) return { selfLink: `https://www.googleapis.com/compute/v1/${id}`, name: inputs.name };
+  if (type === "azure-native:network:PublicIPAddress") return { name: inputs.publicIpAddressName ?? name, ipAddress: "192.0.2.20" };
+  // azure-native auto-names resources; the provider returns the chosen name as `name`.
+  if (type.startsWith("azure-native:")) return { name: inputs.name ?? name };
   return {};
 }
 
@@ -85,9 +90,13 @@ export async function installRecordingMocks(options: { project?: string; stack?:
         custom: args.custom !== false,
         inputs,
       });
-      return { id: id || undefined, state: { ...inputs, ...computedState(args.type, id, inputs) } };
+      return { id: id || undefined, state: { ...inputs, ...computedState(args.type, args.name, id, inputs) } };
     },
     call(args) {
+      // Provider functions a program reads its own identity from; answered as the cloud would.
+      if (args.token === "azure-native:authorization:getClientConfig") {
+        return { subscriptionId: MOCK_SUBSCRIPTION, tenantId: MOCK_SUBSCRIPTION, clientId: MOCK_SUBSCRIPTION, objectId: MOCK_SUBSCRIPTION };
+      }
       return args.inputs;
     },
   };

@@ -1,0 +1,96 @@
+/**
+ * Two plans -> what changed: per node group the flows added, removed and changed, groups
+ * added and removed, warnings and notes added and removed, options that differ. Pure: the
+ * plans are compared as compiled, nothing is recompiled or re-derived here.
+ */
+import { OPTION_INFO, type OptionName } from "../model/options";
+import type { Plan, PlanGroup, PlanNote, PlanWarning } from "../model/plan";
+import { diffFlows } from "./diffFlows";
+import { DIFF_SCHEMA, type DiffSide, type FlowChange, type GroupDiff, type OptionChange, type PlanDiff } from "./planDiff";
+
+export interface DiffInput {
+  readonly label: string;
+  /** Undefined for a side that does not exist (a stack added since the base revision). */
+  readonly plan: Plan | undefined;
+}
+
+function groupChanges(before: PlanGroup | undefined, after: PlanGroup | undefined): FlowChange[] {
+  return [
+    ...diffFlows("ingress", before?.ingress ?? [], after?.ingress ?? []),
+    ...diffFlows("egress", before?.egress ?? [], after?.egress ?? []),
+  ];
+}
+
+function diffGroups(before: readonly PlanGroup[], after: readonly PlanGroup[]): GroupDiff[] {
+  const beforeByName = new Map(before.map((group) => [group.name, group]));
+  const afterNames = new Set(after.map((group) => group.name));
+  const diffs: GroupDiff[] = [];
+  for (const group of after) {
+    const old = beforeByName.get(group.name);
+    const changes = groupChanges(old, group);
+    const rolesChanged = old !== undefined && old.roles.join(",") !== group.roles.join(",");
+    if (old && changes.length === 0 && !rolesChanged) continue;
+    diffs.push({ name: group.name, status: old ? "changed" : "added", rolesBefore: old ? old.roles : null, rolesAfter: group.roles, changes });
+  }
+  for (const group of before) {
+    if (afterNames.has(group.name)) continue;
+    diffs.push({ name: group.name, status: "removed", rolesBefore: group.roles, rolesAfter: null, changes: groupChanges(group, undefined) });
+  }
+  return diffs;
+}
+
+function diffOptions(before: Plan | undefined, after: Plan | undefined): OptionChange[] {
+  if (!before || !after) return [];
+  return (Object.keys(OPTION_INFO) as OptionName[])
+    .filter((name) => before.options[name] !== after.options[name])
+    .map((name) => ({ name, before: before.options[name], after: after.options[name] }));
+}
+
+/** Items of `after` whose key `before` lacks, in `after`'s order. */
+function missingFrom<T>(before: readonly T[], after: readonly T[], key: (item: T) => string): T[] {
+  const keys = new Set(before.map(key));
+  return after.filter((item) => !keys.has(key(item)));
+}
+
+const warningKey = (w: PlanWarning) => `${w.code}|${w.group}|${w.flow}`;
+const noteKey = (n: PlanNote) => `${n.code}|${n.profile}|${n.row}|${n.message}`;
+
+function side(input: DiffInput): DiffSide {
+  return { label: input.label, layout: input.plan?.layout ?? null };
+}
+
+export function diffPlans(before: DiffInput, after: DiffInput): PlanDiff {
+  const groups = diffGroups(before.plan?.groups ?? [], after.plan?.groups ?? []);
+  const warnings = {
+    added: missingFrom(before.plan?.warnings ?? [], after.plan?.warnings ?? [], warningKey),
+    removed: missingFrom(after.plan?.warnings ?? [], before.plan?.warnings ?? [], warningKey),
+  };
+  const notes = {
+    added: missingFrom(before.plan?.notes ?? [], after.plan?.notes ?? [], noteKey),
+    removed: missingFrom(after.plan?.notes ?? [], before.plan?.notes ?? [], noteKey),
+  };
+  const changes = groups.flatMap((group) => group.changes);
+  const count = (kind: FlowChange["change"]) => changes.filter((c) => c.change === kind).length;
+  const summary = {
+    groupsAdded: groups.filter((g) => g.status === "added").length,
+    groupsRemoved: groups.filter((g) => g.status === "removed").length,
+    groupsChanged: groups.filter((g) => g.status === "changed").length,
+    flowsAdded: count("added"),
+    flowsRemoved: count("removed"),
+    flowsChanged: count("changed"),
+    warningsAdded: warnings.added.length,
+    warningsRemoved: warnings.removed.length,
+    opensToWorld: changes.filter((c) => c.opensToWorld).length,
+  };
+  return {
+    schema: DIFF_SCHEMA,
+    changed: groups.length > 0 || warnings.added.length > 0 || warnings.removed.length > 0,
+    before: side(before),
+    after: side(after),
+    summary,
+    options: diffOptions(before.plan, after.plan),
+    groups,
+    warnings,
+    notes,
+  };
+}
