@@ -8,5 +8,6 @@ export default defineConfig({
     // CI machines have 2 cores; the default leaves one idle.
     maxWorkers: 2,
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -108,7 +108,7 @@ describe("kubeports plan: errors and exit codes", () => {
     const { code, stderr } = await cli(["plan", "missing.yaml"], dir);
     expect(code).toBe(EXIT.input);
     expect(stderr).toBe(
-      'kubeports: Cannot find layout "missing.yaml":\n  - <layout>: "missing.yaml" is not the path of a .yaml, .yml or .json layout file (check the path; examples are in examples/layouts)\n',
+      'kubeports: Cannot find layout "missing.yaml":\n  - <layout>: "missing.yaml" is not the path of a .yaml, .yml or .json layout file, nor the name of a stack of the Pulumi project in or above the working directory (check the path; examples are in examples/layouts)\n',
     );
   });
 

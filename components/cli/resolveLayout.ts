@@ -1,10 +1,11 @@
 /**
  * Turns the `<layout>` argument into a layout value. Each resolver recognises one kind of
- * argument (a file today; a stack name is meant to become a second resolver) and returns
- * undefined for arguments that are not its kind, so resolvers can be tried in order.
+ * argument (a layout file, a stack name) and returns undefined for arguments that are not its
+ * kind, so resolvers can be tried in order: a file wins over a stack of the same name.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { findProjectDir, isStack, stackPlanLayout } from "../diff/stackPlanLayout";
 import { type FilePosition, loadLayoutFile } from "../layout/loadLayoutFile";
 import { KubeportsError } from "../model/errors";
 
@@ -32,7 +33,24 @@ export const layoutFileResolver: LayoutResolver = {
   },
 };
 
-export const LAYOUT_RESOLVERS: readonly LayoutResolver[] = [layoutFileResolver];
+/** Stack names are plain words; anything with a path separator is a file that does not exist. */
+const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * A stack of the Pulumi project at or above the working directory: the layout its firewall
+ * compiles (cluster file plus stack config), built as stacks/program.ts builds it.
+ */
+export const stackResolver: LayoutResolver = {
+  accepts: "the name of a stack of the Pulumi project in or above the working directory",
+  resolve(argument, cwd) {
+    const projectDir = findProjectDir(cwd);
+    if (!projectDir || !STACK_NAME.test(argument) || !isStack(projectDir, argument)) return undefined;
+    const { layout } = stackPlanLayout(projectDir, argument);
+    return { label: `stack ${argument}`, value: layout, locate: () => undefined };
+  },
+};
+
+export const LAYOUT_RESOLVERS: readonly LayoutResolver[] = [layoutFileResolver, stackResolver];
 
 export function resolveLayout(argument: string, cwd: string, resolvers: readonly LayoutResolver[] = LAYOUT_RESOLVERS): LayoutSource {
   for (const resolver of resolvers) {

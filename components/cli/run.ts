@@ -1,17 +1,20 @@
 /**
  * The kubeports CLI as a function, so tests run it in-process. Exit codes:
  * 0 success; 1 invalid input (layout, file, --out); 2 usage error (unknown command, option or
- * format, missing argument); 70 internal error (a kubeports bug: the stack trace is printed).
+ * format, missing argument); 3 diff --fail-on-world found a change that opens a port to the
+ * internet; 70 internal error (a kubeports bug: the stack trace is printed).
  */
 import { Command, CommanderError } from "commander";
 import { KubeportsError } from "../model/errors";
+import { CommandExit } from "./commandExit";
+import { registerDiffCommand } from "./commands/diff";
 import { registerPlanCommand } from "./commands/plan";
 import { registerPreviewCommand } from "./commands/preview";
 import { registerProfilesCommand } from "./commands/profiles";
 import { formatInputError, SourcedInputError } from "./formatError";
 import type { CliIo } from "./io";
 
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, input: 1, usage: 2, worldOpened: 3, internal: 70 } as const;
 
 function program(io: CliIo): Command {
   const root = new Command("kubeports")
@@ -22,6 +25,7 @@ function program(io: CliIo): Command {
   registerProfilesCommand(root, io);
   registerPlanCommand(root, io);
   registerPreviewCommand(root, io);
+  registerDiffCommand(root, io);
   return root;
 }
 
@@ -31,6 +35,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program(io).parseAsync([...argv], { from: "user" });
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof CommandExit) return error.code;
     if (error instanceof CommanderError) {
       // Commander has already printed the message or the help text.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

@@ -5,6 +5,7 @@
  */
 import { OPTION_INFO, type OptionName } from "../model/options";
 import type { Plan, PlanGroup, PlanNote, PlanWarning } from "../model/plan";
+import { warningFlow } from "../reports/warningText";
 import { diffFlows } from "./diffFlows";
 import { DIFF_SCHEMA, type DiffSide, type FlowChange, type GroupDiff, type OptionChange, type PlanDiff } from "./planDiff";
 
@@ -61,9 +62,10 @@ function side(input: DiffInput): DiffSide {
 
 export function diffPlans(before: DiffInput, after: DiffInput): PlanDiff {
   const groups = diffGroups(before.plan?.groups ?? [], after.plan?.groups ?? []);
+  const withSubject = (plan: Plan) => (w: PlanWarning) => ({ ...w, subject: warningFlow(w, plan) });
   const warnings = {
-    added: missingFrom(before.plan?.warnings ?? [], after.plan?.warnings ?? [], warningKey),
-    removed: missingFrom(after.plan?.warnings ?? [], before.plan?.warnings ?? [], warningKey),
+    added: after.plan ? missingFrom(before.plan?.warnings ?? [], after.plan.warnings, warningKey).map(withSubject(after.plan)) : [],
+    removed: before.plan ? missingFrom(after.plan?.warnings ?? [], before.plan.warnings, warningKey).map(withSubject(before.plan)) : [],
   };
   const notes = {
     added: missingFrom(before.plan?.notes ?? [], after.plan?.notes ?? [], noteKey),

@@ -45,6 +45,11 @@ export interface OptionChange {
   readonly after: unknown;
 }
 
+/** A warning with the flow it is about (from its own plan), so reports can word it in any language. */
+export interface DiffWarning extends PlanWarning {
+  readonly subject: Flow | undefined;
+}
+
 export interface DiffSide {
   /** What the user compared, for headings: a file, a stack, `HEAD~1:stacks/Pulumi.x.yaml`. */
   readonly label: string;
@@ -74,6 +79,6 @@ export interface PlanDiff {
   readonly options: readonly OptionChange[];
   /** Groups with a change, in the after plan's order, removed groups last in the before plan's order. */
   readonly groups: readonly GroupDiff[];
-  readonly warnings: { readonly added: readonly PlanWarning[]; readonly removed: readonly PlanWarning[] };
+  readonly warnings: { readonly added: readonly DiffWarning[]; readonly removed: readonly DiffWarning[] };
   readonly notes: { readonly added: readonly PlanNote[]; readonly removed: readonly PlanNote[] };
 }

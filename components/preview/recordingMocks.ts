@@ -37,11 +37,20 @@ export function mockId(type: string, name: string, inputs: Record<string, unknow
     const project = typeof inputs.project === "string" ? inputs.project : "mock-project";
     return `projects/${project}/global/${type.split(":")[2]?.toLowerCase() ?? "resource"}s/${typeof inputs.name === "string" ? inputs.name : name}`;
   }
-  if (type.startsWith("azure-native:")) {
-    const group = typeof inputs.resourceGroupName === "string" ? inputs.resourceGroupName : "mock-rg";
-    return `/subscriptions/${MOCK_SUBSCRIPTION}/resourceGroups/${group}/providers/${type.split(":")[1]}/${name}`;
-  }
+  if (type.startsWith("azure-native:")) return azureId(type, name, inputs);
   return `${name}-${h(8)}`;
+}
+
+/** ARM ids: /subscriptions/…/resourceGroups/<rg>/providers/Microsoft.<Module>/<type>s/<name>. */
+function azureId(type: string, name: string, inputs: Record<string, unknown>): string {
+  const [, module = "", kind = ""] = type.split(":");
+  const lower = kind.charAt(0).toLowerCase() + kind.slice(1);
+  // The physical name: the explicit `<type>Name` input when given, else the logical name.
+  const physical = typeof inputs[`${lower}Name`] === "string" ? (inputs[`${lower}Name`] as string) : name;
+  if (type === "azure-native:resources:ResourceGroup") return `/subscriptions/${MOCK_SUBSCRIPTION}/resourceGroups/${physical}`;
+  const group = typeof inputs.resourceGroupName === "string" ? inputs.resourceGroupName : "mock-rg";
+  const provider = `Microsoft.${module.charAt(0).toUpperCase()}${module.slice(1)}`;
+  return `/subscriptions/${MOCK_SUBSCRIPTION}/resourceGroups/${group}/providers/${provider}/${lower}s/${physical}`;
 }
 
 /** Extra outputs providers compute that programs commonly read. */
@@ -101,6 +110,9 @@ export async function installRecordingMocks(options: { project?: string; stack?:
     },
   };
   await pulumi.runtime.setMocks(mocks, options.project ?? "kubeports", options.stack ?? "test", options.preview ?? false);
+  // Every resource captures its call site for the engine's source positions; mocks discard
+  // them, and under source-mapped stacks (vitest, tsx) capturing them dominates the run time.
+  (pulumi.Resource as unknown as { stackTrace(skip: number): unknown[] }).stackTrace = () => [];
   // The mock API does not pass the parent to newResource; read it off the request first.
   const monitor = pulumi.runtime.getMonitor() as unknown as {
     registerResource(req: { getType(): string; getName(): string; getParent(): string }, cb: unknown): unknown;

@@ -1,30 +1,21 @@
 /**
  * The words every report uses for a flow's parts, so Markdown and Mermaid say "IP-in-IP"
- * and "type 8" the same way. Text only: no rule is derived here.
+ * and "type 8" the same way, in the report's language. Text only: no rule is derived here.
  */
+import { en, type Messages } from "../i18n/messages.en";
 import type { Flow, FlowPeer, Reason } from "../model/plan";
 import { formatPortRange, type PortRange } from "../model/ports";
 import type { IcmpMatch, Protocol } from "../model/protocol";
 
-const PROTOCOL_WORDS: Readonly<Record<Protocol, string>> = {
-  tcp: "TCP",
-  udp: "UDP",
-  icmp: "ICMP",
-  ipip: "IP-in-IP (4)",
-  ipip94: "IP protocol 94",
-  esp: "ESP (50)",
-  all: "all traffic",
-};
-
-export function protocolText(protocol: Protocol): string {
-  return PROTOCOL_WORDS[protocol];
+export function protocolText(protocol: Protocol, m: Messages = en): string {
+  return m.flow.protocol[protocol];
 }
 
 /** Port range, ICMP type/code, or "-" for protocols that have neither. */
-export function portsText(flow: { readonly protocol: Protocol; readonly ports?: PortRange; readonly icmp?: IcmpMatch }): string {
+export function portsText(flow: { readonly protocol: Protocol; readonly ports?: PortRange; readonly icmp?: IcmpMatch }, m: Messages = en): string {
   if (flow.ports) return formatPortRange(flow.ports);
-  if (flow.icmp) return `type ${flow.icmp.type}${flow.icmp.code === undefined ? "" : ` code ${flow.icmp.code}`}`;
-  return flow.protocol === "icmp" ? "all types" : "-";
+  if (flow.icmp) return m.flow.icmpType(flow.icmp.type, flow.icmp.code);
+  return flow.protocol === "icmp" ? m.flow.icmpAllTypes : "-";
 }
 
 /**
@@ -38,10 +29,10 @@ export function cidrText(peer: Extract<FlowPeer, { kind: "cidr" }>): string {
 }
 
 /** The far end of a flow as seen from `group`: "itself" for a self reference. */
-export function peerText(peer: FlowPeer, group: string): string {
+export function peerText(peer: FlowPeer, group: string, m: Messages = en): string {
   switch (peer.kind) {
     case "group":
-      return peer.group === group ? "itself" : peer.group;
+      return peer.group === group ? m.flow.itself : peer.group;
     case "cidr":
       return cidrText(peer);
     case "host":

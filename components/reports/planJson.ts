@@ -22,7 +22,7 @@
  * ```
  */
 import type { OptionName } from "../model/options";
-import type { Flow, FlowPeer, LocalProbe, Plan, PlanGroup, Reason } from "../model/plan";
+import type { Flow, FlowPeer, LocalProbe, Plan, PlanGroup, PlanNote, PlanWarning, Reason } from "../model/plan";
 import type { PortRange } from "../model/ports";
 import type { IcmpMatch } from "../model/protocol";
 
@@ -50,7 +50,8 @@ function peer(p: FlowPeer) {
   }
 }
 
-function flow(f: Flow) {
+/** One flow with its keys in schema order (the diff JSON reuses it). */
+export function orderFlow(f: Flow) {
   return { key: f.key, protocol: f.protocol, ...ports(f.ports), ...icmp(f.icmp), peer: peer(f.peer), reasons: f.reasons.map(reason) };
 }
 
@@ -64,10 +65,18 @@ function group(g: PlanGroup) {
     roles: [...g.roles],
     cluster: g.cluster,
     clusterKind: g.clusterKind,
-    ingress: g.ingress.map(flow),
-    egress: g.egress.map(flow),
+    ingress: g.ingress.map(orderFlow),
+    egress: g.egress.map(orderFlow),
     local: g.local.map(probe),
   };
+}
+
+export function orderWarning(w: PlanWarning) {
+  return { code: w.code, group: w.group, flow: w.flow, message: w.message };
+}
+
+export function orderNote(n: PlanNote) {
+  return { code: n.code, profile: n.profile, row: n.row, message: n.message };
 }
 
 /** The plan's objects rebuilt with their keys in schema order. */
@@ -80,8 +89,8 @@ export function orderPlan(plan: Plan) {
     options: Object.fromEntries(optionNames.map((name) => [name, plan.options[name]])),
     groups: plan.groups.map(group),
     peers: plan.peers.map((p) => ({ name: p.name, cidrs: [...p.cidrs] })),
-    warnings: plan.warnings.map((w) => ({ code: w.code, group: w.group, flow: w.flow, message: w.message })),
-    notes: plan.notes.map((n) => ({ code: n.code, profile: n.profile, row: n.row, message: n.message })),
+    warnings: plan.warnings.map(orderWarning),
+    notes: plan.notes.map(orderNote),
     disagreements: plan.disagreements.map((d) => ({
       profile: d.profile,
       id: d.id,

@@ -5,73 +5,59 @@
  * tables list only traffic that leaves the layout (CIDRs and hosts) and say how many mirrored
  * rules they leave out. Nothing is computed here that the plan does not already hold.
  */
+import { en, type Messages } from "../i18n/messages.en";
+import { type Lang, messagesFor } from "../i18n/lang";
 import { DEFAULT_OPTIONS, OPTION_INFO, type OptionName } from "../model/options";
 import type { Flow, LocalProbe, Plan, PlanGroup } from "../model/plan";
 import { isExternal, peerText, portsText, protocolText, sourceText, whyText } from "./flowText";
+import { cellLines, code, escapeCell, table } from "./markdownText";
+import { warningFlow, warningText } from "./warningText";
 
-/** Cell and list text: pipes and emphasis (`*.docker.io`) escaped, HTML and line breaks neutralised. */
-export function escapeCell(text: string): string {
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/([|*])/g, "\\$1")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\s*\n\s*/g, " ");
-}
+export { escapeCell } from "./markdownText";
 
-/** Several values in one cell, one per line. */
-function cellLines(values: readonly string[]): string {
-  return values.map(escapeCell).join("<br>");
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
-}
-
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-
-function flowRow(flow: Flow, group: string): string[] {
-  const peer = escapeCell(peerText(flow.peer, group));
+/** The peer cell: bold and marked when it is the whole internet. */
+export function peerCell(flow: Flow, group: string, m: Messages = en): string {
+  const peer = escapeCell(peerText(flow.peer, group, m));
   const world = flow.peer.kind === "cidr" && flow.peer.world;
+  return world ? `**${peer}** ${m.flow.anywhere}` : peer;
+}
+
+function flowRow(flow: Flow, group: string, m: Messages): string[] {
   return [
-    escapeCell(portsText(flow)),
-    escapeCell(protocolText(flow.protocol)),
-    world ? `**${peer}** (anywhere)` : peer,
+    escapeCell(portsText(flow, m)),
+    escapeCell(protocolText(flow.protocol, m)),
+    peerCell(flow, group, m),
     cellLines(whyText(flow.reasons)),
     cellLines(sourceText(flow.reasons)),
   ];
 }
 
-function probeRow(probe: LocalProbe): string[] {
-  return [escapeCell(portsText(probe)), escapeCell(protocolText(probe.protocol)), cellLines(whyText(probe.reasons)), cellLines(sourceText(probe.reasons))];
+function probeRow(probe: LocalProbe, m: Messages): string[] {
+  return [escapeCell(portsText(probe, m)), escapeCell(protocolText(probe.protocol, m)), cellLines(whyText(probe.reasons)), cellLines(sourceText(probe.reasons))];
 }
 
-function groupSection(group: PlanGroup): string[] {
-  const lines = [`## Node group ${code(group.name)}`, ""];
-  const cluster = group.cluster === group.clusterKind ? code(group.cluster) : `${code(group.cluster)} (kind ${code(group.clusterKind)})`;
-  lines.push(`Roles: ${group.roles.map(code).join(", ")}. Cluster: ${cluster}.`, "");
+function groupSection(group: PlanGroup, m: Messages): string[] {
+  const c = m.columns;
+  const lines = [`## ${m.plan.nodeGroup(code(group.name))}`, ""];
+  const cluster = group.cluster === group.clusterKind ? code(group.cluster) : m.plan.clusterOfKind(code(group.cluster), code(group.clusterKind));
+  lines.push(m.plan.rolesAndCluster(group.roles.map(code).join(", "), cluster), "");
 
-  lines.push(`### Ingress: what ${code(group.name)} accepts`, "");
-  if (group.ingress.length === 0) lines.push("Nothing.");
-  else lines.push(...table(["Port", "Protocol", "From", "Why", "Source document"], group.ingress.map((flow) => flowRow(flow, group.name))));
+  lines.push(`### ${m.plan.ingress(code(group.name))}`, "");
+  if (group.ingress.length === 0) lines.push(m.plan.nothing);
+  else lines.push(...table([c.port, c.protocol, c.from, c.why, c.source], group.ingress.map((flow) => flowRow(flow, group.name, m))));
   lines.push("");
 
   const external = group.egress.filter(isExternal);
   const mirrored = group.egress.length - external.length;
-  lines.push(`### Egress: what ${code(group.name)} sends outside the layout`, "");
-  if (external.length === 0) lines.push("Nothing.");
-  else lines.push(...table(["Port", "Protocol", "To", "Why", "Source document"], external.map((flow) => flowRow(flow, group.name))));
+  lines.push(`### ${m.plan.egress(code(group.name))}`, "");
+  if (external.length === 0) lines.push(m.plan.nothing);
+  else lines.push(...table([c.port, c.protocol, c.to, c.why, c.source], external.map((flow) => flowRow(flow, group.name, m))));
   lines.push("");
-  if (mirrored > 0) {
-    const rules = mirrored === 1 ? "1 egress rule" : `${mirrored} egress rules`;
-    lines.push(`${code(group.name)} also has ${rules} to node groups, each the mirror of an ingress row in the target group's table.`, "");
-  }
+  if (mirrored > 0) lines.push(m.plan.mirrored(code(group.name), mirrored), "");
 
   if (group.local.length > 0) {
-    lines.push("### Local probes: documented, no rule needed", "");
-    lines.push(...table(["Port", "Protocol", "Why", "Source document"], group.local.map(probeRow)), "");
+    lines.push(`### ${m.plan.localProbes}`, "");
+    lines.push(...table([c.port, c.protocol, c.why, c.source], group.local.map((probe) => probeRow(probe, m))), "");
   }
   return lines;
 }
@@ -80,47 +66,51 @@ function formatValue(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function optionsSection(plan: Plan): string[] {
+function optionsSection(plan: Plan, m: Messages): string[] {
   const changed = (Object.keys(OPTION_INFO) as OptionName[]).filter((name) => plan.options[name] !== DEFAULT_OPTIONS[name]);
-  const lines = ["## Options", ""];
-  if (changed.length === 0) return [...lines, "Every option has its default value.", ""];
-  lines.push("Options that differ from kubeports' defaults (set by the layout or assumed by a profile):", "");
+  const lines = [`## ${m.plan.options}`, ""];
+  if (changed.length === 0) return [...lines, m.plan.optionsDefault, ""];
+  lines.push(m.plan.optionsDiffer, "");
   const rows = changed.map((name) => [
     code(name),
     code(formatValue(plan.options[name])),
     code(formatValue(DEFAULT_OPTIONS[name])),
     escapeCell(OPTION_INFO[name].description),
   ]);
-  return [...lines, ...table(["Option", "Value", "Default", "Meaning"], rows), ""];
+  const c = m.columns;
+  return [...lines, ...table([c.option, c.value, c.default, c.meaning], rows), ""];
 }
 
-function listSection(title: string, items: readonly string[]): string[] {
-  return [`## ${title}`, "", ...(items.length === 0 ? ["None."] : items.map((item) => `- ${item}`)), ""];
+function listSection(title: string, items: readonly string[], m: Messages): string[] {
+  return [`## ${title}`, "", ...(items.length === 0 ? [m.plan.none] : items.map((item) => `- ${item}`)), ""];
 }
 
-/** Markdown text ending in one newline. */
-export function planMarkdown(plan: Plan): string {
-  const lines = [`# kubeports plan: ${code(plan.layout)}`, ""];
+/** Markdown text ending in one newline, its fixed phrases in `lang`. */
+export function planMarkdown(plan: Plan, lang: Lang = "en"): string {
+  const m = messagesFor(lang);
+  const c = m.columns;
+  const lines = [`# ${m.plan.title(code(plan.layout))}`, ""];
   const rules = plan.groups.reduce((sum, group) => sum + group.ingress.length + group.egress.length, 0);
-  lines.push(`${plan.groups.length} node group${plan.groups.length === 1 ? "" : "s"}, ${rules} rules (ingress and egress), plan schema ${code(plan.schema)}.`, "");
+  lines.push(m.plan.summary(plan.groups.length, rules, code(plan.schema)), "");
 
-  lines.push("## Profiles", "");
-  lines.push(...table(["Profile", "Title", "Document"], plan.profiles.map((p) => [code(p.id), escapeCell(p.title), escapeCell(p.document)])), "");
-  lines.push(...optionsSection(plan));
+  lines.push(`## ${m.plan.profiles}`, "");
+  lines.push(...table([c.profile, c.title, c.document], plan.profiles.map((p) => [code(p.id), escapeCell(p.title), escapeCell(p.document)])), "");
+  lines.push(...optionsSection(plan, m));
   if (plan.peers.length > 0) {
-    lines.push("## Peers", "");
-    lines.push(...table(["Peer", "CIDRs"], plan.peers.map((p) => [code(p.name), p.cidrs.map(escapeCell).join(", ")])), "");
+    lines.push(`## ${m.plan.peers}`, "");
+    lines.push(...table([c.peer, c.cidrs], plan.peers.map((p) => [code(p.name), p.cidrs.map(escapeCell).join(", ")])), "");
   }
-  for (const group of plan.groups) lines.push(...groupSection(group));
+  for (const group of plan.groups) lines.push(...groupSection(group, m));
 
-  lines.push(...listSection("Warnings", plan.warnings.map((w) => `**${w.code}** (${code(w.group)}, ${code(w.flow)}): ${escapeCell(w.message)}`)));
-  lines.push(...listSection("Notes", plan.notes.map((n) => `**${n.code}** (${n.profile} row ${code(n.row)}): ${escapeCell(n.message)}`)));
+  lines.push(...listSection(m.plan.warnings, plan.warnings.map((w) => `**${w.code}** (${code(w.group)}, ${code(w.flow)}): ${escapeCell(warningText(w, warningFlow(w, plan), m))}`), m));
+  lines.push(...listSection(m.plan.notes, plan.notes.map((n) => m.plan.note(n.code, m.plan.noteWhere(n.profile, code(n.row)), escapeCell(n.message))), m));
   lines.push(
     ...listSection(
-      "Disagreements",
-      plan.disagreements.map(
-        (d) => `**${d.id}** (${d.profile} row${d.rows.length === 1 ? "" : "s"} ${d.rows.map(code).join(", ")}): the document says "${escapeCell(d.says)}"; ${escapeCell(d.otherSource)} says "${escapeCell(d.other)}".`,
+      m.plan.disagreements,
+      plan.disagreements.map((d) =>
+        m.plan.disagreement(d.id, m.plan.disagreementWhere(d.profile, d.rows.map(code)), escapeCell(d.says), escapeCell(d.otherSource), escapeCell(d.other)),
       ),
+      m,
     ),
   );
   return `${lines.join("\n").trimEnd()}\n`;

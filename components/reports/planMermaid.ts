@@ -5,10 +5,13 @@
  * outside; group-to-group egress mirrors ingress, so drawing it would double every arrow.
  * Syntax is kept conservative (quoted labels, entity-escaped text, ids of [A-Za-z0-9_]).
  */
+import { type Lang, messagesFor } from "../i18n/lang";
+import { en, type Messages } from "../i18n/messages.en";
 import type { Flow, FlowPeer, Plan } from "../model/plan";
 import { compactPortRanges, formatPortRange, type PortRange } from "../model/ports";
 import { PROTOCOLS, type Protocol } from "../model/protocol";
 import { portsText, protocolText } from "./flowText";
+import { IdRegistry } from "./mermaidIds";
 
 /** Label text inside "...": Mermaid's #name; entities for characters its parser would read. */
 export function mermaidText(text: string): string {
@@ -24,40 +27,23 @@ interface DiagramNode {
   readonly cidrs: string[];
 }
 
-/** Ids unique across the diagram: a kind prefix, the name with other characters as "_", a counter on clashes. */
-class IdRegistry {
-  private readonly byKey = new Map<string, string>();
-  private readonly taken = new Set<string>();
-
-  idFor(prefix: string, name: string): string {
-    const key = `${prefix}\u0000${name}`;
-    const existing = this.byKey.get(key);
-    if (existing) return existing;
-    const base = `${prefix}_${name.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
-    let id = base;
-    for (let n = 2; this.taken.has(id); n += 1) id = `${base}_${n}`;
-    this.byKey.set(key, id);
-    this.taken.add(id);
-    return id;
-  }
-}
-
-type Part = Pick<Flow, "protocol" | "ports" | "icmp">;
+export type Part = Pick<Flow, "protocol" | "ports" | "icmp">;
 
 /** "TCP 2379-2381, 6443; UDP 8472; IP-in-IP (4)": protocols in a fixed order, ports as one union. */
-export function edgeLabel(parts: readonly Part[]): string {
+export function edgeLabel(parts: readonly Part[], m: Messages = en): string {
   return PROTOCOLS.flatMap((protocol: Protocol) => {
     const mine = parts.filter((part) => part.protocol === protocol);
     if (mine.length === 0) return [];
     const ranges = mine.flatMap((part): PortRange[] => (part.ports ? [part.ports] : []));
-    if (ranges.length > 0) return [`${protocolText(protocol)} ${compactPortRanges(ranges).map(formatPortRange).join(", ")}`];
-    const details = [...new Set(mine.map((part) => portsText(part)).filter((text) => text !== "-"))];
-    return [details.length > 0 ? `${protocolText(protocol)} ${details.join(", ")}` : protocolText(protocol)];
+    if (ranges.length > 0) return [`${protocolText(protocol, m)} ${compactPortRanges(ranges).map(formatPortRange).join(", ")}`];
+    const details = [...new Set(mine.map((part) => portsText(part, m)).filter((text) => text !== "-"))];
+    return [details.length > 0 ? `${protocolText(protocol, m)} ${details.join(", ")}` : protocolText(protocol, m)];
   }).join("; ");
 }
 
-/** Mermaid source ending in one newline. */
-export function planMermaid(plan: Plan): string {
+/** Mermaid source ending in one newline, its fixed words in `lang`. */
+export function planMermaid(plan: Plan, lang: Lang = "en"): string {
+  const m = messagesFor(lang);
   const ids = new IdRegistry();
   const nodes = new Map<string, DiagramNode>();
   const edges = new Map<string, { from: string; to: string; parts: Part[] }>();
@@ -114,7 +100,7 @@ export function planMermaid(plan: Plan): string {
     const registry = new IdRegistry();
     for (const cluster of clusters) {
       const kind = plan.groups.find((group) => group.cluster === cluster)!.clusterKind;
-      const title = kind === cluster ? `cluster ${cluster}` : `cluster ${cluster} (${kind})`;
+      const title = kind === cluster ? m.mermaid.cluster(cluster) : m.mermaid.clusterOfKind(cluster, kind);
       lines.push(`  subgraph ${registry.idFor("cluster", cluster)}["${mermaidText(title)}"]`);
       for (const node of all.filter((n) => n.cluster === cluster)) lines.push(`    ${declare(node)}`);
       lines.push("  end");
@@ -123,7 +109,7 @@ export function planMermaid(plan: Plan): string {
     for (const node of all.filter((n) => n.shape === "group")) lines.push(`  ${declare(node)}`);
   }
   for (const node of all.filter((n) => n.shape !== "group")) lines.push(`  ${declare(node)}`);
-  for (const edge of edges.values()) lines.push(`  ${edge.from} -->|"${mermaidText(edgeLabel(edge.parts))}"| ${edge.to}`);
+  for (const edge of edges.values()) lines.push(`  ${edge.from} -->|"${mermaidText(edgeLabel(edge.parts, m))}"| ${edge.to}`);
 
   lines.push("  classDef group fill:#e8f0fe,stroke:#1a56db,color:#111");
   lines.push("  classDef external fill:#f4f4f5,stroke:#71717a,color:#111");

@@ -1,0 +1,131 @@
+/**
+ * The diff as a pull-request comment: a summary line with counts, a section for changes that
+ * open ports to the internet, then per node group one table of `+` added, `-` removed and `~`
+ * changed flows with the document rows behind them. As in the plan report, group-to-group
+ * egress is the mirror of an ingress row elsewhere, so it is counted but not listed.
+ */
+import { type Lang, messagesFor } from "../i18n/lang";
+import type { Messages } from "../i18n/messages.en";
+import type { Flow, Reason } from "../model/plan";
+import { isExternal, portsText, protocolText, sourceText, whyText } from "../reports/flowText";
+import { cellLines, code, escapeCell, table } from "../reports/markdownText";
+import { peerCell } from "../reports/planMarkdown";
+import { warningText } from "../reports/warningText";
+import type { DiffWarning, FlowChange, GroupDiff, PlanDiff } from "./planDiff";
+
+const MARKER = { added: "`+`", removed: "`-`", changed: "`~`" } as const;
+
+/** The flows a change shows: what is there after, or what was there for a removal. */
+function shown(change: FlowChange): readonly Flow[] {
+  return change.after.length > 0 ? change.after : change.before;
+}
+
+function reasonsOf(flows: readonly Flow[]): Reason[] {
+  return flows.flatMap((flow) => flow.reasons);
+}
+
+function portsCell(flows: readonly Flow[], m: Messages): string {
+  return escapeCell([...new Set(flows.map((flow) => portsText(flow, m)))].join(", "));
+}
+
+function peersCell(flows: readonly Flow[], group: string, m: Messages): string {
+  return [...new Set(flows.map((flow) => peerCell(flow, group, m)))].join(", ");
+}
+
+function changeRow(change: FlowChange, group: string, m: Messages): string[] {
+  const flows = shown(change);
+  const ports = change.aspects.includes("ports") ? `${portsCell(change.before, m)} → ${portsCell(change.after, m)}` : portsCell(flows, m);
+  const peer = change.aspects.includes("peer") ? `${peersCell(change.before, group, m)} → ${peersCell(change.after, group, m)}` : peersCell(flows, group, m);
+  const sources = sourceText(reasonsOf(flows));
+  const was = change.aspects.includes("reasons") ? [m.diff.was(sourceText(reasonsOf(change.before)).join("; "))] : [];
+  return [
+    MARKER[change.change],
+    change.direction === "ingress" ? m.diff.ingress : m.diff.egress,
+    ports,
+    escapeCell(protocolText(change.protocol, m)),
+    peer,
+    cellLines(whyText(reasonsOf(flows))),
+    cellLines([...sources, ...was]),
+  ];
+}
+
+/** Ingress, and egress that leaves the layout; group-to-group egress mirrors another table's ingress. */
+function listed(change: FlowChange): boolean {
+  return change.direction === "ingress" || shown(change).every(isExternal);
+}
+
+function groupSection(group: GroupDiff, m: Messages): string[] {
+  const c = m.columns;
+  const lines = [`## ${m.diff.groupHeading(code(group.name), group.status)}`, ""];
+  const roles = (list: readonly string[] | null) => (list ?? []).map(code).join(", ");
+  if (group.status === "changed" && roles(group.rolesBefore) !== roles(group.rolesAfter)) lines.push(m.diff.rolesChanged(roles(group.rolesBefore), roles(group.rolesAfter)), "");
+  else if (group.status !== "changed") lines.push(m.diff.roles(roles(group.rolesAfter ?? group.rolesBefore)), "");
+  const rows = group.changes.filter(listed);
+  if (rows.length === 0) lines.push(m.diff.none, "");
+  else lines.push(...table([c.change, c.direction, c.port, c.protocol, c.peer, c.why, c.source], rows.map((change) => changeRow(change, group.name, m))), "");
+  const mirrored = group.changes.length - rows.length;
+  if (mirrored > 0) lines.push(m.diff.mirrored(mirrored), "");
+  return lines;
+}
+
+function worldSection(diff: PlanDiff, m: Messages): string[] {
+  const c = m.columns;
+  const rows = diff.groups.flatMap((group) =>
+    group.changes
+      .filter((change) => change.opensToWorld)
+      .flatMap((change) =>
+        change.after
+          .filter((flow) => flow.peer.kind === "cidr" && flow.peer.world)
+          .map((flow) => [
+            code(group.name),
+            escapeCell(portsText(flow, m)),
+            escapeCell(protocolText(flow.protocol, m)),
+            peerCell(flow, group.name, m),
+            cellLines(whyText(flow.reasons)),
+            cellLines(sourceText(flow.reasons)),
+          ]),
+      ),
+  );
+  if (rows.length === 0) return [];
+  return [`## ${m.diff.opensHeading}`, "", ...table([c.group, c.port, c.protocol, c.from, c.why, c.source], rows), ""];
+}
+
+function formatValue(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function warningItem(marker: string, warning: DiffWarning, m: Messages): string {
+  return `- ${marker} **${warning.code}** (${code(warning.group)}, ${code(warning.flow)}): ${escapeCell(warningText(warning, warning.subject, m))}`;
+}
+
+/** Markdown text ending in one newline, its fixed phrases in `lang`. */
+export function diffMarkdown(diff: PlanDiff, lang: Lang = "en"): string {
+  const m = messagesFor(lang);
+  const c = m.columns;
+  const lines = [`# ${m.diff.title(code(diff.before.label), code(diff.after.label))}`, ""];
+  if (!diff.changed) return `${[...lines, m.diff.noChanges].join("\n")}\n`;
+  if (diff.before.layout === null) lines.push(m.diff.newSide(code(diff.before.label)), "");
+
+  const s = diff.summary;
+  lines.push(m.diff.summary({ flowsAdded: s.flowsAdded, flowsRemoved: s.flowsRemoved, flowsChanged: s.flowsChanged, groups: diff.groups.length }));
+  if (s.groupsAdded + s.groupsRemoved > 0) lines.push(m.diff.groupCounts(s.groupsAdded, s.groupsRemoved));
+  if (s.warningsAdded + s.warningsRemoved > 0) lines.push(m.diff.warningCounts(s.warningsAdded, s.warningsRemoved));
+  if (s.opensToWorld > 0) lines.push(m.diff.opensCount(s.opensToWorld));
+  lines.push(m.diff.markerLegend, "");
+
+  lines.push(...worldSection(diff, m));
+  if (diff.options.length > 0) {
+    lines.push(`## ${m.diff.options}`, "");
+    lines.push(...table([c.option, c.before, c.after], diff.options.map((o) => [code(o.name), code(formatValue(o.before)), code(formatValue(o.after))])), "");
+  }
+  for (const group of diff.groups) lines.push(...groupSection(group, m));
+
+  const warnings = [...diff.warnings.added.map((w) => warningItem(MARKER.added, w, m)), ...diff.warnings.removed.map((w) => warningItem(MARKER.removed, w, m))];
+  if (warnings.length > 0) lines.push(`## ${m.diff.warnings}`, "", ...warnings, "");
+  const notes = [
+    ...diff.notes.added.map((n) => `- ${MARKER.added} ${m.plan.note(n.code, m.plan.noteWhere(n.profile, code(n.row)), escapeCell(n.message))}`),
+    ...diff.notes.removed.map((n) => `- ${MARKER.removed} ${m.plan.note(n.code, m.plan.noteWhere(n.profile, code(n.row)), escapeCell(n.message))}`),
+  ];
+  if (notes.length > 0) lines.push(`## ${m.diff.notes}`, "", ...notes, "");
+  return `${lines.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,71 @@
+/**
+ * kubeports: Kubernetes vendors' port-requirement pages as cloud firewall rules.
+ *
+ * Data flows one way: a {@link Layout} (profiles, options, node groups, peers) is compiled by
+ * {@link compile} into a {@link Plan}; a cloud component turns the plan into firewall
+ * resources; the reports render the same plan for review.
+ *
+ * This entry point holds everything. A program that uses one cloud can import that cloud's
+ * subpath instead (`kubeports/aws`, `kubeports/gcp`, `kubeports/azure`) and the pure core
+ * from here; each subpath loads only its own cloud SDK.
+ *
+ * @packageDocumentation
+ */
+
+// The pure core: layouts in, plans out. No Pulumi, no cloud SDK.
+export { compile } from "./compiler/compile";
+export { parseLayout } from "./layout/parseLayout";
+export { loadLayoutFile, type FilePosition, type LayoutFile } from "./layout/loadLayoutFile";
+export { KubeportsError, type InputIssue } from "./model/errors";
+export type { CustomRule, Layout, NodeGroup } from "./model/layout";
+export {
+  CALICO_MODES,
+  CILIUM_TUNNELS,
+  CNIS,
+  DEFAULT_OPTIONS,
+  DOWNSTREAM_KINDS,
+  ENCRYPTIONS,
+  OPTION_INFO,
+  RANCHER_INSTALLS,
+  RANCHER_NODES_RULES,
+  type CalicoMode,
+  type CiliumTunnel,
+  type Cni,
+  type DownstreamKind,
+  type Encryption,
+  type LayoutOptions,
+  type OptionName,
+  type RancherInstall,
+  type RancherNodesRules,
+} from "./model/options";
+export {
+  PLAN_SCHEMA,
+  type Flow,
+  type FlowPeer,
+  type LocalProbe,
+  type NoteCode,
+  type Plan,
+  type PlanDisagreement,
+  type PlanGroup,
+  type PlanNote,
+  type PlanWarning,
+  type Reason,
+  type WarningCode,
+} from "./model/plan";
+export { compactPortRanges, formatPortRange, parsePortSpec, MAX_PORT, MIN_PORT, type PortRange } from "./model/ports";
+export { PROTOCOLS, type IcmpMatch, type Protocol } from "./model/protocol";
+export type { ClusterScope, Condition, Disagreement, Party, Profile, Provenance, RequirementRow, RoleInfo } from "./model/requirement";
+
+// The profiles: one per vendor document.
+export { CATALOG, findProfile } from "./profiles/catalog";
+
+// Reports of a plan, for review.
+export { planJson } from "./reports/planJson";
+export { planMarkdown } from "./reports/planMarkdown";
+export { planMermaid } from "./reports/planMermaid";
+export { PLAN_FORMATS, PLAN_REPORTS, type PlanFormat } from "./reports/planReports";
+
+// The cloud components (also at kubeports/aws, kubeports/gcp and kubeports/azure).
+export { AwsClusterFirewall, RancherNodesSecurityGroup, type AwsClusterFirewallArgs, type AwsClusterFirewallNodeGroupArgs, type RancherNodesSecurityGroupArgs } from "./aws";
+export { GcpClusterFirewall, type GcpClusterFirewallArgs, type GcpGroupIdentityArgs } from "./gcp";
+export { AzureClusterFirewall, type AzureClusterFirewallArgs, type AzureGroupArgs, type AzurePriorityBandArgs } from "./azure";
