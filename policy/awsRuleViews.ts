@@ -4,6 +4,7 @@
  * `ingress` list of ec2.SecurityGroup (CIDR lists per entry).
  */
 import { carriesPorts, modelProtocols, trafficText } from "./cloudTraffic";
+import { present } from "./known";
 import { AWS_INGRESS_RULE, AWS_LEGACY_RULE, AWS_SECURITY_GROUP } from "./resourceTypes";
 import type { IngressView, TrafficMatch, WorldSource } from "./ruleView";
 import { worldCidr, worldCidrs } from "./worldSources";
@@ -29,10 +30,10 @@ function listView(where: string, entry: Props): IngressView {
 
 export function awsIngressViews(type: string, props: Props): IngressView[] {
   if (type === AWS_INGRESS_RULE) {
-    // `in`, not a read: a referenced group's id is unknown at preview and says nothing about the world.
+    // Only the CIDR fields are read: a referenced group's id is unknown at preview and says nothing about the world.
     const sources = (): WorldSource[] => [
-      ...("cidrIpv4" in props ? [worldCidr(props.cidrIpv4)] : []),
-      ...("cidrIpv6" in props ? [worldCidr(props.cidrIpv6)] : []),
+      ...(present(props, "cidrIpv4") ? [worldCidr(props.cidrIpv4)] : []),
+      ...(present(props, "cidrIpv6") ? [worldCidr(props.cidrIpv6)] : []),
     ].filter((source): source is WorldSource => source !== undefined);
     return [awsView("", props.ipProtocol, props.fromPort, props.toPort, "ipProtocol", sources)];
   }

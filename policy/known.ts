@@ -22,3 +22,19 @@ export function known<T>(read: () => T): T | undefined {
     throw error;
   }
 }
+
+/**
+ * Whether `props` sets `key`: stack policies see outputs, where a bridged provider may report an
+ * unset field as null or "". A value unknown at preview is set (it is being computed), and
+ * telling so does not need the value itself.
+ */
+export function present(props: Record<string, unknown>, key: string): boolean {
+  if (!(key in props)) return false;
+  try {
+    const value = props[key];
+    return value !== null && value !== undefined && value !== "";
+  } catch (error) {
+    if (isUnknownValueError(error)) return true;
+    throw error;
+  }
+}

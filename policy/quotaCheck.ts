@@ -3,12 +3,13 @@
  * IPv4 and IPv6 counted separately), counted over every rule in the stack whatever its shape:
  * each CIDR is one rule in its family, a group reference (or self) one in each family. AWS
  * counts a prefix list as its max entries in the list's family; the pack sees neither, so it
- * counts one in each family. Rules made outside the stack are not seen.
+ * counts one in each family. Rules made outside the stack are seen only in a group's own
+ * `ingress`/`egress` outputs, which are read for groups without standalone rules in the stack.
  */
 import { DEFAULT_RULES_PER_GROUP } from "../components/aws/awsQuota";
-import { known } from "./known";
+import { known, present } from "./known";
 import { AWS_EGRESS_RULE, AWS_INGRESS_RULE, AWS_LEGACY_RULE, AWS_SECURITY_GROUP } from "./resourceTypes";
-import { securityGroupLookup, type GroupRef } from "./securityGroups";
+import { groupsWithStandaloneRules, securityGroupLookup, type GroupRef } from "./securityGroups";
 import type { StackFinding, StackResource } from "./stackResource";
 
 export const DEFAULT_WARN_AT = 50;
@@ -35,7 +36,7 @@ function length(list: unknown): number {
 
 /** Legacy rules and inline entries: CIDR lists, plus group references counted in both families. */
 function listWeight(direction: Direction, entry: Record<string, unknown>): Weight {
-  const both = length(entry.prefixListIds) + length(entry.securityGroups) + (typeof entry.sourceSecurityGroupId === "string" ? 1 : 0) + (entry.self === true ? 1 : 0);
+  const both = length(entry.prefixListIds) + length(entry.securityGroups) + (present(entry, "sourceSecurityGroupId") ? 1 : 0) + (entry.self === true ? 1 : 0);
   return { direction, ipv4: length(entry.cidrBlocks) + both, ipv6: length(entry.ipv6CidrBlocks) + both };
 }
 
@@ -43,8 +44,8 @@ function weights(resource: StackResource): Weight[] {
   const props = resource.props;
   if (resource.type === AWS_INGRESS_RULE || resource.type === AWS_EGRESS_RULE) {
     // Presence is enough: the family is in the field's name, and ids may be unknown at preview.
-    const both = "referencedSecurityGroupId" in props || "prefixListId" in props ? 1 : 0;
-    return [{ direction: resource.type === AWS_INGRESS_RULE ? "inbound" : "outbound", ipv4: ("cidrIpv4" in props ? 1 : 0) + both, ipv6: ("cidrIpv6" in props ? 1 : 0) + both }];
+    const both = present(props, "referencedSecurityGroupId") || present(props, "prefixListId") ? 1 : 0;
+    return [{ direction: resource.type === AWS_INGRESS_RULE ? "inbound" : "outbound", ipv4: (present(props, "cidrIpv4") ? 1 : 0) + both, ipv6: (present(props, "cidrIpv6") ? 1 : 0) + both }];
   }
   if (resource.type === AWS_LEGACY_RULE) {
     if (props.type !== "ingress" && props.type !== "egress") return [];
@@ -61,9 +62,11 @@ export function quotaAdvice(resources: readonly StackResource[], options: QuotaO
   const quota = options.rulesPerGroup ?? DEFAULT_RULES_PER_GROUP;
   const warnAt = options.warnAt ?? DEFAULT_WARN_AT;
   const groupOf = securityGroupLookup(resources);
+  const mirrored = groupsWithStandaloneRules(resources, groupOf);
   const counts = new Map<string, { group: GroupRef; count: Map<string, number> }>();
   for (const resource of resources) {
     const group = groupOf(resource);
+    if (group && resource.type === AWS_SECURITY_GROUP && mirrored.has(group.key)) continue;
     // Unknown at preview (a CIDR list computed from outputs): counted at `pulumi up`.
     const found = group && known(() => weights(resource));
     if (!group || !found) continue;

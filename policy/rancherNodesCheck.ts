@@ -10,7 +10,8 @@ import { servicesReached } from "./internalPortsCheck";
 import { known } from "./known";
 import { RANCHER_NODES_GROUP, RANCHER_NODES_WORLD_RULES, type PrescribedWorldRule } from "./rancherNodesRows";
 import type { IngressView, WorldSource } from "./ruleView";
-import { securityGroupLookup } from "./securityGroups";
+import { AWS_SECURITY_GROUP } from "./resourceTypes";
+import { groupsWithStandaloneRules, securityGroupLookup } from "./securityGroups";
 import type { StackFinding, StackResource } from "./stackResource";
 
 function prescribed(view: IngressView, source: WorldSource): PrescribedWorldRule | undefined {
@@ -35,8 +36,11 @@ function message(view: IngressView, source: WorldSource, rule: PrescribedWorldRu
 
 export function rancherNodesAdvice(resources: readonly StackResource[]): StackFinding[] {
   const groupOf = securityGroupLookup(resources);
+  const mirrored = groupsWithStandaloneRules(resources, groupOf);
   return resources.flatMap((resource) => {
-    if (groupOf(resource)?.awsName !== RANCHER_NODES_GROUP) return [];
+    const group = groupOf(resource);
+    if (group?.awsName !== RANCHER_NODES_GROUP) return [];
+    if (resource.type === AWS_SECURITY_GROUP && mirrored.has(group.key)) return [];
     // A rule whose traffic or sources are unknown at preview is judged at `pulumi up`.
     const findings = known(() =>
       awsIngressViews(resource.type, resource.props).flatMap((view) => {

@@ -47,3 +47,19 @@ export function securityGroupLookup(resources: readonly StackResource[]): (resou
     return group ? groupRef(group) : { key: `id:${id}`, label: id };
   };
 }
+
+/**
+ * Keys of groups that standalone rule resources in the stack point at. A group's `ingress` and
+ * `egress` outputs list every rule AWS holds for it, standalone ones included, so for these
+ * groups the lists mirror rules the stack check already reads and must not be read twice.
+ * (Mixing inline and standalone rules on one group is what the AWS provider warns against.)
+ */
+export function groupsWithStandaloneRules(resources: readonly StackResource[], groupOf: (resource: StackResource) => GroupRef | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const resource of resources) {
+    if (resource.type === AWS_SECURITY_GROUP) continue;
+    const group = groupOf(resource);
+    if (group) keys.add(group.key);
+  }
+  return keys;
+}

@@ -104,6 +104,12 @@ describe("rancher-nodes world rules (advisory)", () => {
     expect(found[1]!.message).toMatch(/^ingress\[0\]: tcp 2376 from 0\.0\.0\.0\/0/);
   });
 
+  it("advises once per rule when the group's ingress output mirrors a standalone rule", async () => {
+    const ssh = resource(RULE, "ssh", { securityGroupId: "sg-0123", ...world(22), description: "SSH" });
+    const nodes = resource(SG, "nodes", { name: "rancher-nodes", id: "sg-0123", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] });
+    expect((await run(rancherNodesPolicy, [nodes, ssh])).map((f) => f.urn)).toEqual([ssh.urn]);
+  });
+
   it("gives no advice on other groups, on narrower sources, or on world rules Rancher does not prescribe", async () => {
     const web = group("web", "web-nodes");
     const nodes = group("nodes", "rancher-nodes");
@@ -173,11 +179,24 @@ describe("AWS rules per group (advisory)", () => {
     expect(await run(quotaPolicy, [nodes, ...split])).toEqual([]);
   });
 
-  it("adds up every rule shape on the group: inline entries, legacy CIDR lists and vpc rules", async () => {
-    const nodes = resource(SG, "nodes", { name: "k8s-nodes", id: "sg-0abc", ingress: Array.from({ length: 20 }, (_, i) => ({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [cidr(i)] })) });
+  it("adds up legacy CIDR lists and vpc rules on one group", async () => {
+    const nodes = group("nodes", "k8s-nodes", "sg-0abc");
     const legacy = resource(LEGACY, "legacy", { type: "ingress", securityGroupId: "sg-0abc", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: Array.from({ length: 20 }, (_, i) => cidr(100 + i)) });
-    const found = await run(quotaPolicy, [nodes, legacy, ...rules(nodes, 10, (i) => ({ cidrIpv4: cidr(200 + i) }))]);
+    const found = await run(quotaPolicy, [nodes, legacy, ...rules(nodes, 30, (i) => ({ cidrIpv4: cidr(200 + i) }))]);
     expect(found.map((f) => f.message)).toEqual([expect.stringContaining("has 50 inbound IPv4 rules")]);
+  });
+
+  it("counts a group's inline entries: each CIDR once, a group reference or self in both families", async () => {
+    const ingress = [
+      ...Array.from({ length: 45 }, (_, i) => ({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [cidr(i)] })),
+      { protocol: "tcp", fromPort: 179, toPort: 179, self: true, securityGroups: ["sg-0peer"] },
+      { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [cidr(46), cidr(47)], ipv6CidrBlocks: ["::/0"] },
+    ];
+    // 45 + self + one group + two CIDRs = 49 IPv4 (silent); IPv6: self + group + ::/0 = 3.
+    expect(await run(quotaPolicy, [resource(SG, "nodes", { name: "k8s-nodes", ingress })])).toEqual([]);
+    expect((await run(quotaPolicy, [resource(SG, "nodes", { name: "k8s-nodes", ingress: [...ingress, ingress[0]] })])).map((f) => f.message.split(";")[0])).toEqual([
+      "security group k8s-nodes has 50 inbound IPv4 rules in this stack",
+    ]);
   });
 
   it("counts egress apart from ingress", async () => {
@@ -196,6 +215,24 @@ describe("AWS rules per group (advisory)", () => {
     const many = rules(nodes, 61, (i) => ({ cidrIpv4: cidr(i) }));
     expect(await run(quotaPolicy, [nodes, ...many], { rulesPerGroup: 100, warnAt: 90 })).toEqual([]);
     expect((await run(quotaPolicy, [nodes, ...many]))[0]!.message).toContain("1 over it: AWS rejects the rules beyond it");
+  });
+
+  it("reads outputs as a bridged provider reports them: unset fields as null", async () => {
+    const nodes = group("nodes", "k8s-nodes", "sg-0abc");
+    const outputs = Array.from({ length: 50 }, (_, i) =>
+      resource(RULE, `r${i}`, { securityGroupId: "sg-0abc", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: cidr(i), cidrIpv6: null, referencedSecurityGroupId: null, prefixListId: "" }),
+    );
+    expect((await run(quotaPolicy, [nodes, ...outputs])).map((f) => f.message)).toEqual([expect.stringContaining("has 50 inbound IPv4 rules")]);
+  });
+
+  it("does not count a group's ingress output twice when it mirrors the stack's standalone rules", async () => {
+    const standalone = Array.from({ length: 30 }, (_, i) => resource(RULE, `r${i}`, { securityGroupId: "sg-0abc", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: cidr(i) }));
+    const mirror = standalone.map((r) => ({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [r.props.cidrIpv4] }));
+    const nodes = resource(SG, "nodes", { name: "k8s-nodes", id: "sg-0abc", ingress: mirror });
+    expect(await run(quotaPolicy, [nodes, ...standalone])).toEqual([]);
+    // Without standalone rules in the stack, the output is all the pack knows of the group's rules (some may be made elsewhere).
+    const outsideMade = resource(SG, "nodes", { name: "k8s-nodes", id: "sg-0abc", ingress: [...mirror, ...mirror] });
+    expect((await run(quotaPolicy, [outsideMade])).map((f) => f.message)).toEqual([expect.stringContaining("has 60 inbound IPv4 rules")]);
   });
 
   it("skips a rule whose CIDR list is unknown at preview, without failing the stack check", async () => {

@@ -18,13 +18,14 @@ import { stackPlanLayout } from "./stackPlanLayout";
 /** The layout at the revision, or undefined when the file or stack did not exist there yet. */
 export type RevisionLayout = LayoutSource | undefined;
 
-function withScratch<T>(rev: string, body: (dir: string) => T): T {
+/** Runs `body` in a scratch directory; `shown(dir)` says what its paths are called in messages. */
+function withScratch<T>(body: (dir: string) => T, shown: (dir: string) => readonly (readonly [string, string])[]): T {
   const dir = mkdtempSync(path.join(tmpdir(), "kubeports-base-"));
   try {
     return body(dir);
   } catch (error) {
     if (!(error instanceof KubeportsError)) throw error;
-    const rename = (text: string) => text.split(`${dir}${path.sep}`).join(`${rev}:`).split(dir).join(`${rev}:.`);
+    const rename = (text: string) => shown(dir).reduce((out, [from, to]) => out.split(from).join(to), text);
     const subject = rename(error.message.split("\n", 1)[0]!.replace(/:$/, ""));
     throw new KubeportsError(subject, error.issues.map((issue) => ({ path: rename(issue.path), message: rename(issue.message) })));
   } finally {
@@ -38,23 +39,28 @@ function copyOut(revision: GitRevision, file: string, dir: string): void {
   writeFileSync(target, revision.read(file), "utf8");
 }
 
-/** `file` (relative to `cwd`) at `rev`. */
+/** `file` (relative to `cwd`) at `rev`, read from the repository that holds the file. */
 export function layoutFileAtRevision(file: string, cwd: string, rev: string): RevisionLayout {
-  const revision = openRevision(cwd, rev);
-  const relative = path.relative(cwd, path.resolve(cwd, file));
-  if (!revision.has(relative)) return undefined;
-  return withScratch(rev, (dir) => {
-    copyOut(revision, relative, dir);
-    const loaded = loadLayoutFile(relative, dir);
-    return { label: `${rev}:${relative}`, value: loaded.value, locate: loaded.locate };
-  });
+  const absolute = path.resolve(cwd, file);
+  const name = path.basename(absolute);
+  const revision = openRevision(path.dirname(absolute), rev);
+  if (!revision.has(name)) return undefined;
+  const label = `${rev}:${path.relative(cwd, absolute)}`;
+  return withScratch(
+    (dir) => {
+      copyOut(revision, name, dir);
+      const loaded = loadLayoutFile(path.join(dir, name));
+      return { label, value: loaded.value, locate: loaded.locate };
+    },
+    (dir) => [[path.join(dir, name), label]],
+  );
 }
 
 /** Stack `stack` of the project in `projectDir`, with the project, stack and cluster files at `rev`. */
 export function stackAtRevision(stack: string, projectDir: string, rev: string): RevisionLayout {
   const revision = openRevision(projectDir, rev);
   if (!revision.has("Pulumi.yaml")) return undefined;
-  return withScratch(rev, (dir) => {
+  return withScratch((dir) => {
     copyOut(revision, "Pulumi.yaml", dir);
     const project = readPulumiProject(dir);
     const stackFile = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
@@ -65,5 +71,5 @@ export function stackAtRevision(stack: string, projectDir: string, rev: string):
     if (clusterFile !== undefined && revision.has(clusterFile)) copyOut(revision, clusterFile, dir);
     const { layout } = stackPlanLayout(dir, stack);
     return { label: `${stack}@${rev}`, value: layout, locate: () => undefined };
-  });
+  }, (dir) => [[`${dir}${path.sep}`, `${rev}:`], [dir, `${rev}:.`]]);
 }

@@ -75,9 +75,11 @@ async function settled(): Promise<void> {
   }
 }
 
+let runs = 0;
+
 /**
- * Runs one stack's program under mocks. Call once per process: Node caches the program
- * module, and Pulumi's runtime state is process-wide.
+ * Runs one stack's program under mocks. Each call installs fresh mocks and re-runs the
+ * program; calls must not overlap, because Pulumi's runtime state is process-wide.
  */
 export async function previewStack(stack: string, projectDir = process.cwd()): Promise<StackPreview> {
   const project = readPulumiProject(projectDir);
@@ -89,7 +91,9 @@ export async function previewStack(stack: string, projectDir = process.cwd()): P
   const onRejection = (reason: unknown) => failures.push(reason);
   process.on("unhandledRejection", onRejection);
   try {
-    const program = (await import(pathToFileURL(path.resolve(projectDir, project.main)).href)) as Record<string, unknown>;
+    // A fresh URL per run: the program runs again even if this process previewed before.
+    const url = `${pathToFileURL(path.resolve(projectDir, project.main)).href}?preview=${++runs}`;
+    const program = (await import(url)) as Record<string, unknown>;
     const exported = program.default && typeof program.default === "object" ? program.default : program;
     const outputs = await new Promise<Record<string, unknown>>((resolve) =>
       pulumi.output(exported as Record<string, unknown>).apply((value) => resolve(value as Record<string, unknown>)),

@@ -106,6 +106,14 @@ export async function installRecordingMocks(options: { project?: string; stack?:
       if (args.token === "azure-native:authorization:getClientConfig") {
         return { subscriptionId: MOCK_SUBSCRIPTION, tenantId: MOCK_SUBSCRIPTION, clientId: MOCK_SUBSCRIPTION, objectId: MOCK_SUBSCRIPTION };
       }
+      // azure-native lookups of existing resources (getNetworkSecurityGroup, ...): the resource as Azure returns it.
+      const lookup = /^azure-native:([a-z]+):get([A-Z]\w*)$/.exec(args.token);
+      if (lookup) {
+        const type = `azure-native:${lookup[1]}:${lookup[2]}`;
+        const lower = lookup[2]!.charAt(0).toLowerCase() + lookup[2]!.slice(1);
+        const name = String(args.inputs[`${lower}Name`] ?? lower);
+        return { ...args.inputs, id: azureId(type, name, args.inputs), name };
+      }
       return args.inputs;
     },
   };
