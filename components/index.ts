@@ -59,11 +59,15 @@ export type { ClusterScope, Condition, Disagreement, Party, Profile, Provenance,
 // The profiles: one per vendor document.
 export { CATALOG, findProfile } from "./profiles/catalog";
 
-// Reports of a plan, for review.
+// Reports of a plan, and of the difference between two plans, for review.
 export { planJson } from "./reports/planJson";
 export { planMarkdown } from "./reports/planMarkdown";
 export { planMermaid } from "./reports/planMermaid";
 export { PLAN_FORMATS, PLAN_REPORTS, type PlanFormat } from "./reports/planReports";
+export { diffPlans, type DiffInput } from "./diff/diffPlans";
+export { DIFF_FORMATS, DIFF_REPORTS, type DiffFormat } from "./diff/diffReports";
+export { DIFF_SCHEMA, type ChangeAspect, type Direction as FlowDirection, type DiffSide, type DiffSummary, type DiffWarning, type FlowChange, type GroupDiff, type OptionChange, type PlanDiff } from "./diff/planDiff";
+export { LANGS, type Lang } from "./i18n/lang";
 
 // The cloud components (also at kubeports/aws, kubeports/gcp and kubeports/azure).
 export { AwsClusterFirewall, RancherNodesSecurityGroup, type AwsClusterFirewallArgs, type AwsClusterFirewallNodeGroupArgs, type RancherNodesSecurityGroupArgs } from "./aws";

@@ -1,12 +1,12 @@
 /**
  * Advisory: the world rules Rancher prescribes, on the group named `rancher-nodes`. They are
  * what the vendor says to open, so they are not violations, but each is still the internet
- * reaching the nodes, and most have a narrower option. Rules on other groups, world rules
- * Rancher does not prescribe, and rules that reach an internal service (mandatory, see
- * internalPortsCheck) get no advice here.
+ * reaching the nodes, and most have a narrower option. Only exact matches count (same
+ * protocol, ports and family): rules on other groups and world rules Rancher does not
+ * prescribe get no advice here. No prescribed rule reaches an internal service (see
+ * rancherNodesRows), so a rancher-nodes rule that does stays the mandatory policy's.
  */
 import { awsIngressViews } from "./awsRuleViews";
-import { servicesReached } from "./internalPortsCheck";
 import { known } from "./known";
 import { RANCHER_NODES_GROUP, RANCHER_NODES_WORLD_RULES, type PrescribedWorldRule } from "./rancherNodesRows";
 import type { IngressView, WorldSource } from "./ruleView";
@@ -24,7 +24,7 @@ function prescribed(view: IngressView, source: WorldSource): PrescribedWorldRule
 
 function advice(rule: PrescribedWorldRule): string {
   if (rule.adminCidrsMoves) {
-    return `kubeports' RancherNodesSecurityGroup opens it to your admin networks only with adminCidrs (and the node template's "Security group read-only" keeps the driver from adding it back).`;
+    return `Restrict it to your admin networks: kubeports' RancherNodesSecurityGroup does that with adminCidrs, and the node template's "Security group read-only" keeps the driver from adding the world rule back.`;
   }
   return `It serves ${rule.service}; if only load balancers or known clients need it, restrict the source to them (adminCidrs does not move it).`;
 }
@@ -43,13 +43,12 @@ export function rancherNodesAdvice(resources: readonly StackResource[]): StackFi
     if (resource.type === AWS_SECURITY_GROUP && mirrored.has(group.key)) return [];
     // A rule whose traffic or sources are unknown at preview is judged at `pulumi up`.
     const findings = known(() =>
-      awsIngressViews(resource.type, resource.props).flatMap((view) => {
-        if (servicesReached(view).length > 0) return [];
-        return view.worldSources().flatMap((source) => {
+      awsIngressViews(resource.type, resource.props).flatMap((view) =>
+        view.worldSources().flatMap((source) => {
           const rule = prescribed(view, source);
           return rule ? [{ message: message(view, source, rule), urn: resource.urn }] : [];
-        });
-      }),
+        }),
+      ),
     );
     return findings ?? [];
   });

@@ -15,7 +15,7 @@ export interface GroupRef {
   /** For messages: the group's AWS name, its Pulumi name, or its id. */
   readonly label: string;
   readonly urn?: string;
-  /** The group's `name` input, when known: rancher/machine looks for exactly "rancher-nodes". */
+  /** The group's `name`, when known: rancher/machine's driver fills a group named exactly "rancher-nodes". */
   readonly awsName?: string;
 }
 

@@ -5,9 +5,9 @@
  * resource is registered.
  */
 import path from "node:path";
-import { readClusterFile } from "./clusterFile";
-import { readStackConfig } from "./stackConfig";
-import { stackLayout } from "./stackLayout";
+import { readClusterFile } from "../components/stackFiles/clusterFile";
+import { readStackConfig } from "../components/stackFiles/stackConfig";
+import { stackLayout } from "../components/stackFiles/stackLayout";
 import { awsStack } from "./aws/awsStack";
 import { gcpStack } from "./gcp/gcpStack";
 import { azureStack } from "./azure/azureStack";

@@ -3,11 +3,23 @@
  * AwsClusterFirewall under recording mocks. The layout gives every role of the profile a node
  * group (one per cluster kind where the profile has kinds) and every peer an IPv4 and an IPv6
  * CIDR; CNI overlays, which define no roles, ride on the kubernetes profile. What the user
- * relies on is checked against the plan and the recorded resources, not against the code's
- * own summary alone.
+ * relies on is checked against the plan and the resources, not against the code's own summary
+ * alone.
+ *
+ * Every variant is checked on the resources its spec maps to (the translation the component
+ * runs, through the registrar's own groupArgs/ruleArgs, with ids as the mocks assign them).
+ * Registering is slow under mocks, so each profile's defaults, in both egress modes, are also
+ * built under recording mocks, checked the same way, and required to register exactly those
+ * resources: names, types, ids, parents and every input. That equality is what lets the other
+ * variants be checked on their specs. Options that compile to the same plan as another variant
+ * of the profile (a default spelled out, an option its profile ignores) get the same spec, so
+ * such variants share that plan's checked outcome, a failure included.
  */
 import { describe, expect, it } from "vitest";
 import { AwsClusterFirewall } from "../components/aws/AwsClusterFirewall";
+import type { AwsFirewallSpec, AwsGroupSummary, AwsRuleSummary } from "../components/aws/awsSpec";
+import { resolveFirewallArgs } from "../components/aws/firewallArgs";
+import { groupArgs, ruleArgs } from "../components/aws/registerFirewall";
 import { compile } from "../components/compiler/compile";
 import type { Layout } from "../components/model/layout";
 import { internalServicesHit } from "../components/model/internalServices";
@@ -16,7 +28,7 @@ import type { Flow, Plan } from "../components/model/plan";
 import type { Protocol } from "../components/model/protocol";
 import type { Profile } from "../components/model/requirement";
 import { CATALOG, findProfile } from "../components/profiles/catalog";
-import { installRecordingMocks, settle, type RecordedResource } from "../components/preview/recordingMocks";
+import { installRecordingMocks, mockId, settle, type RecordedResource } from "../components/preview/recordingMocks";
 
 const VPC = "vpc-0123456789abcdef0";
 const SG_TYPE = "aws:ec2/securityGroup:SecurityGroup";
@@ -72,21 +84,49 @@ function layoutFor(profile: Profile, options: Partial<LayoutOptions>): Layout {
 
 async function build(layout: Layout, restrictEgress: boolean) {
   const recorder = await installRecordingMocks();
-  // Pulumi records a source-mapped stack trace for every resource and every promise it makes
-  // (source positions, leak debugging); that is most of the run time and nothing here reads it.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    const firewall = new AwsClusterFirewall("all", { vpcId: VPC, layout, restrictEgress });
-    const ids = await new Promise<Record<string, string>>((resolve) => firewall.securityGroupIds.apply(resolve));
-    await settle();
-    return { firewall, ids, resources: recorder.resources };
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  const firewall = new AwsClusterFirewall("all", { vpcId: VPC, layout, restrictEgress });
+  const ids = await new Promise<Record<string, string>>((resolve) => firewall.securityGroupIds.apply(resolve));
+  await settle();
+  return { firewall, ids, resources: recorder.resources };
 }
 
-function sameMatch(rule: RecordedResource, flow: Flow): boolean {
+/** What checkAll reads: recorded resources, or the ones a spec maps to. */
+type Resource = Pick<RecordedResource, "type" | "name" | "id" | "inputs">;
+/** What checkAll reads off the component: its review outputs. */
+interface Review {
+  readonly rules: Readonly<Record<string, readonly AwsRuleSummary[]>>;
+  readonly summary: Readonly<Record<string, AwsGroupSummary>>;
+}
+
+/**
+ * The resources AwsClusterFirewall registers for a spec: the registrar's own mapping (groupArgs,
+ * ruleArgs) with every id as the recording mocks assign it.
+ */
+function specResources(spec: AwsFirewallSpec): { ids: Record<string, string>; resources: Resource[] } {
+  const ids: Record<string, string> = {};
+  const resources: Resource[] = [];
+  for (const group of spec.groups) {
+    if (group.existing) throw new Error("this layout has no existing groups");
+    const inputs = groupArgs(group, VPC);
+    ids[group.group] = mockId(SG_TYPE, group.logicalName, inputs);
+    resources.push({ type: SG_TYPE, name: group.logicalName, id: ids[group.group]!, inputs });
+  }
+  for (const rule of spec.rules) {
+    const type = rule.direction === "ingress" ? IN_TYPE : OUT_TYPE;
+    const inputs = ruleArgs(rule, ids, { prefixListIds: {} });
+    resources.push({ type, name: rule.name, id: mockId(type, rule.name, inputs), inputs });
+  }
+  return { ids, resources };
+}
+
+/** The spec the component computes for the layout (the same call), and the resources it maps to. */
+function fromSpec(layout: Layout, restrictEgress: boolean) {
+  const { spec } = resolveFirewallArgs("all", { vpcId: VPC, layout, restrictEgress });
+  const review: Review = { summary: spec.summary, rules: Object.fromEntries(Object.entries(spec.summary).map(([group, summary]) => [group, summary.rules])) };
+  return { ...specResources(spec), review };
+}
+
+function sameMatch(rule: Resource, flow: Flow): boolean {
   const inputs = rule.inputs;
   if (inputs.ipProtocol !== AWS_PROTOCOL[flow.protocol]) return false;
   if (flow.protocol === "tcp" || flow.protocol === "udp") return inputs.fromPort === (flow.ports?.from ?? 0) && inputs.toPort === (flow.ports?.to ?? 65535);
@@ -94,7 +134,7 @@ function sameMatch(rule: RecordedResource, flow: Flow): boolean {
   return true;
 }
 
-function checkAll(profile: Profile, plan: Plan, ids: Record<string, string>, resources: readonly RecordedResource[], firewall: AwsClusterFirewall, restrictEgress: boolean): void {
+function checkAll(profile: Profile, plan: Plan, ids: Record<string, string>, resources: readonly Resource[], firewall: Review, restrictEgress: boolean): void {
   const types = new Set(resources.map((r) => r.type));
   for (const type of types) expect([COMPONENT, SG_TYPE, IN_TYPE, OUT_TYPE]).toContain(type);
   const rules = resources.filter((r) => r.type === IN_TYPE || r.type === OUT_TYPE);
@@ -139,10 +179,10 @@ function checkAll(profile: Profile, plan: Plan, ids: Record<string, string>, res
     for (const flow of group.ingress) expect(carried.has(flow.key), `${group.name} ${flow.key} became no rule`).toBe(true);
     // Group rows reference the peer group's id (the group's own id for intra-group rows, a
     // self reference); CIDR rows name the CIDR; both on exactly the flow's protocol and ports.
+    const inbound = rules.filter((r) => r.type === IN_TYPE && r.inputs.securityGroupId === own);
     for (const flow of group.ingress) {
       const peer = flow.peer;
-      const matching = rules.filter((r) => {
-        if (r.type !== IN_TYPE || r.inputs.securityGroupId !== own) return false;
+      const matching = inbound.filter((r) => {
         if (peer.kind === "group") return r.inputs.referencedSecurityGroupId === ids[peer.group] && sameMatch(r, flow);
         if (peer.kind !== "cidr") return false;
         if (peer.family === "ipv6") return r.inputs.cidrIpv6 === peer.cidr && (flow.protocol === "icmp" ? r.inputs.ipProtocol === "icmpv6" : sameMatch(r, flow));
@@ -167,16 +207,51 @@ function checkAll(profile: Profile, plan: Plan, ids: Record<string, string>, res
   }
 }
 
+const sorted = (resources: readonly Resource[]) => [...resources].sort((a, b) => `${a.type}::${a.name}`.localeCompare(`${b.type}::${b.name}`));
+
+/**
+ * Checks the spec of a plan in one egress mode; a plan already checked for the profile (the
+ * spec is a function of the plan and the mode) reports the outcome recorded for it.
+ */
+function checkSpec(checked: Map<string, unknown>, profile: Profile, layout: Layout, plan: Plan, restrictEgress: boolean): void {
+  const key = `${restrictEgress} ${JSON.stringify(plan)}`;
+  if (!checked.has(key)) {
+    try {
+      const spec = fromSpec(layout, restrictEgress);
+      checkAll(profile, plan, spec.ids, spec.resources, spec.review, restrictEgress);
+      checked.set(key, undefined);
+    } catch (error) {
+      checked.set(key, error);
+    }
+  }
+  const failure = checked.get(key);
+  if (failure !== undefined) throw failure;
+}
+
 describe.each(CATALOG.map((profile) => [profile.id, profile] as const))("profile %s on AWS", (_id, profile) => {
-  it.each(variants(profile).map((v) => [v.label, v] as const))("%s", async (_label, variant) => {
+  const checked = new Map<string, unknown>();
+  it.each(variants(profile).map((v) => [v.label, v] as const))("%s", (_label, variant) => {
     const layout = layoutFor(profile, variant.options);
     const plan = compile(layout);
-    const restricted = await build(layout, true);
-    checkAll(profile, plan, restricted.ids, restricted.resources, restricted.firewall, true);
-    if (variant.label === "defaults") {
-      const open = await build(layout, false);
-      checkAll(profile, plan, open.ids, open.resources, open.firewall, false);
-    }
+    checkSpec(checked, profile, layout, plan, true);
+    if (variant.label === "defaults") checkSpec(checked, profile, layout, plan, false);
+  });
+
+  it.each([true, false])("defaults under mocks, restrictEgress %s: registers exactly the spec's resources, which pass the same checks", async (restrictEgress) => {
+    const layout = layoutFor(profile, {});
+    const plan = compile(layout);
+    const built = await build(layout, restrictEgress);
+    checkAll(profile, plan, built.ids, built.resources, built.firewall, restrictEgress);
+
+    const expected = fromSpec(layout, restrictEgress);
+    expect(built.ids).toStrictEqual(expected.ids);
+    expect(built.resources.filter((r) => !r.custom).map((r) => `${r.type} ${r.name} ${r.parent}`)).toEqual([`${COMPONENT} all null`]);
+    const registered = built.resources.filter((r) => r.custom);
+    for (const resource of registered) expect(resource.parent, resource.name).toBe("all");
+    const pick = ({ type, name, id, inputs }: Resource): Resource => ({ type, name, id, inputs });
+    expect(sorted(registered.map(pick))).toStrictEqual(sorted(expected.resources));
+    expect(built.firewall.summary).toStrictEqual(expected.review.summary);
+    expect(built.firewall.rules).toStrictEqual(expected.review.rules);
   });
 });
 

@@ -1,16 +1,26 @@
 /**
  * AwsClusterFirewall under recording mocks: what it registers (types, inputs, sources, names)
  * and every documented error, each checked to register nothing at all.
+ *
+ * Registering is slow under mocks, so a build is shared by the tests that read the same args,
+ * and tests about the rules' content read the resources the component's spec maps to
+ * (`derive`: the same resolveFirewallArgs the constructor runs, through the registrar's own
+ * groupArgs/ruleArgs, ids as the mocks assign them). Every registrar path (created and
+ * existing groups, plain and Output ids, group, CIDR and prefix-list sources, ports or none)
+ * is built under mocks below and must register exactly what `derive` gives for its args.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsClusterFirewall, type AwsClusterFirewallArgs } from "../components/aws/AwsClusterFirewall";
+import type { AwsFirewallSpec } from "../components/aws/awsSpec";
 import { RULE_DESCRIPTION_CHARS } from "../components/aws/awsText";
+import { resolveFirewallArgs, type FirewallArgsInput } from "../components/aws/firewallArgs";
+import { groupArgs, ruleArgs } from "../components/aws/registerFirewall";
 import { compile } from "../components/compiler/compile";
 import { KubeportsError } from "../components/model/errors";
 import type { CustomRule, Layout } from "../components/model/layout";
 import type { Plan } from "../components/model/plan";
-import { installRecordingMocks, settle, type RecordedResource } from "../components/preview/recordingMocks";
+import { installRecordingMocks, mockId, settle, type RecordedResource } from "../components/preview/recordingMocks";
 
 const VPC = "vpc-0123456789abcdef0";
 const SG_TYPE = "aws:ec2/securityGroup:SecurityGroup";
@@ -44,6 +54,84 @@ async function record(name: string, args: Partial<AwsClusterFirewallArgs>) {
   return { firewall, ids, resources, rules, byName };
 }
 
+/** A resource as the tests read it: recorded, or derived from the spec. */
+type Resource = Pick<RecordedResource, "type" | "name" | "id" | "parent" | "custom" | "inputs">;
+
+/**
+ * The resources AwsClusterFirewall registers for a spec: the registrar's own mapping (groupArgs,
+ * ruleArgs), created groups' ids as the mocks assign them, existing group and prefix list ids
+ * as given (resolved).
+ */
+function specResources(name: string, spec: AwsFirewallSpec, existingIds: Readonly<Record<string, string>>, prefixListIds: Readonly<Record<string, string>>) {
+  const ids: Record<string, string> = {};
+  const resources: Resource[] = [];
+  for (const group of spec.groups) {
+    if (group.existing) {
+      ids[group.group] = existingIds[group.group]!;
+      continue;
+    }
+    const inputs = groupArgs(group, VPC);
+    ids[group.group] = mockId(SG_TYPE, group.logicalName, inputs);
+    resources.push({ type: SG_TYPE, name: group.logicalName, id: ids[group.group]!, parent: name, custom: true, inputs });
+  }
+  for (const rule of spec.rules) {
+    const type = rule.direction === "ingress" ? IN_TYPE : OUT_TYPE;
+    const inputs = ruleArgs(rule, ids, { prefixListIds });
+    resources.push({ type, name: rule.name, id: mockId(type, rule.name, inputs), parent: name, custom: true, inputs });
+  }
+  return { ids, resources };
+}
+
+/** Plain-string ids of the args (derive takes no Outputs). */
+function plainIds(args: Partial<AwsClusterFirewallArgs>) {
+  const plain = (value: unknown, what: string) => {
+    if (typeof value !== "string") throw new Error(`derive needs ${what} as a plain string`);
+    return value;
+  };
+  return {
+    existingIds: Object.fromEntries(
+      Object.entries(args.groups ?? {}).flatMap(([group, given]) => (given.existingSecurityGroupId === undefined ? [] : [[group, plain(given.existingSecurityGroupId, group)]])),
+    ),
+    prefixListIds: Object.fromEntries(Object.entries(args.prefixLists ?? {}).map(([peer, id]) => [peer, plain(id, peer)])),
+  };
+}
+
+/** What `record` returns, from the spec the constructor computes for these args, without registering. */
+function derive(name: string, args: Partial<AwsClusterFirewallArgs>, resolved = plainIds(args)) {
+  const { plan, spec } = resolveFirewallArgs(name, { vpcId: VPC, ...args } as FirewallArgsInput);
+  const { ids, resources } = specResources(name, spec, resolved.existingIds, resolved.prefixListIds);
+  const firewall = { plan, summary: spec.summary, rules: Object.fromEntries(Object.entries(spec.summary).map(([group, summary]) => [group, summary.rules])) };
+  const byName = (n: string) => {
+    const found = resources.find((r) => r.name === n);
+    if (!found) throw new Error(`no resource ${n}; have ${resources.map((r) => r.name).join(", ")}`);
+    return found;
+  };
+  const rules = resources.filter((r) => r.type === IN_TYPE || r.type === OUT_TYPE);
+  return { firewall, ids, resources, rules, byName };
+}
+
+const byTypeAndName = (resources: readonly Resource[]) =>
+  resources.map(({ type, name, id, parent, custom, inputs }) => ({ type, name, id, parent, custom, inputs })).sort((a, b) => `${a.type}::${a.name}`.localeCompare(`${b.type}::${b.name}`));
+
+/** A build registered exactly the resources, ids and outputs `derive` gives for its args. */
+function expectRegistersSpec(built: Awaited<ReturnType<typeof record>>, name: string, args: Partial<AwsClusterFirewallArgs>, resolved: ReturnType<typeof plainIds>) {
+  const expected = derive(name, args, resolved);
+  expect(built.ids).toStrictEqual(expected.ids);
+  expect(built.resources.filter((r) => !r.custom).map((r) => `${r.type} ${r.name} ${r.parent}`)).toEqual([`kubeports:index:AwsClusterFirewall ${name} null`]);
+  expect(byTypeAndName(built.resources.filter((r) => r.custom))).toStrictEqual(byTypeAndName(expected.resources));
+  expect(built.firewall.plan).toStrictEqual(expected.firewall.plan);
+  expect(built.firewall.summary).toStrictEqual(expected.firewall.summary);
+  expect(built.firewall.rules).toStrictEqual(expected.firewall.rules);
+}
+
+/** Builds shared by every test that reads the same args. */
+let kpDefault: Awaited<ReturnType<typeof record>>;
+let kpRestricted: Awaited<ReturnType<typeof record>>;
+beforeAll(async () => {
+  kpDefault = await record("kp", { layout: LAYOUT });
+  kpRestricted = await record("kp", { layout: LAYOUT, restrictEgress: true });
+});
+
 /** Runs a constructor that must fail; returns the error after checking nothing was registered. */
 async function rejects(name: string, args: Partial<AwsClusterFirewallArgs>): Promise<KubeportsError> {
   const recorder = await installRecordingMocks();
@@ -62,13 +150,13 @@ async function rejects(name: string, args: Partial<AwsClusterFirewallArgs>): Pro
 /** The AWS protocol a plan protocol must arrive as (from the API reference, not the code under test). */
 const AWS_PROTOCOL: Record<string, string> = { tcp: "tcp", udp: "udp", icmp: "icmp", ipip: "4", ipip94: "94", esp: "50", all: "-1" };
 
-function rulesOf(rules: readonly RecordedResource[], groupId: string, type = IN_TYPE) {
+function rulesOf(rules: readonly Resource[], groupId: string, type = IN_TYPE) {
   return rules.filter((r) => r.type === type && r.inputs.securityGroupId === groupId);
 }
 
 describe("AwsClusterFirewall: resources", () => {
-  it("creates one security group per node group with no inline rules, and only vpc.* rule resources", async () => {
-    const { resources, ids, byName } = await record("kp", { layout: LAYOUT });
+  it("creates one security group per node group with no inline rules, and only vpc.* rule resources", () => {
+    const { resources, ids, byName } = kpDefault;
     const types = new Set(resources.map((r) => r.type));
     expect([...types].sort()).toEqual(["kubeports:index:AwsClusterFirewall", SG_TYPE, OUT_TYPE, IN_TYPE].sort());
     expect(types.has("aws:ec2/securityGroupRule:SecurityGroupRule")).toBe(false);
@@ -82,14 +170,19 @@ describe("AwsClusterFirewall: resources", () => {
     }
   });
 
-  it("gives every rule exactly one source", async () => {
-    const { rules } = await record("kp", { layout: LAYOUT, restrictEgress: true });
+  it("registers exactly the resources its spec maps to, with allow-all and with restricted egress", () => {
+    expectRegistersSpec(kpDefault, "kp", { layout: LAYOUT }, plainIds({}));
+    expectRegistersSpec(kpRestricted, "kp", { layout: LAYOUT, restrictEgress: true }, plainIds({}));
+  });
+
+  it("gives every rule exactly one source", () => {
+    const { rules } = kpRestricted;
     expect(rules.length).toBeGreaterThan(40);
     for (const rule of rules) expect(SOURCES.filter((key) => rule.inputs[key] !== undefined)).toHaveLength(1);
   });
 
-  it("turns intra-group rows into self references: referencedSecurityGroupId is the group's own id", async () => {
-    const { rules, ids, firewall } = await record("kp", { layout: LAYOUT });
+  it("turns intra-group rows into self references: referencedSecurityGroupId is the group's own id", () => {
+    const { rules, ids, firewall } = kpDefault;
     const etcd = rules.find((r) => r.name === "kp-masters-in-tcp-2379-2380-from-masters")!;
     expect(etcd.inputs).toMatchObject({ securityGroupId: ids.masters, referencedSecurityGroupId: ids.masters, ipProtocol: "tcp", fromPort: 2379, toPort: 2380 });
     // Every self flow of the plan has such a rule, on the same ports.
@@ -103,8 +196,8 @@ describe("AwsClusterFirewall: resources", () => {
     expect(rules.find((r) => r.name === "kp-masters-in-tcp-6443-from-workers")!.inputs).toMatchObject({ securityGroupId: ids.masters, referencedSecurityGroupId: ids.workers });
   });
 
-  it("writes IP-in-IP as protocol 4 and IP protocol 94 as 94, without ports", async () => {
-    const { rules } = await record("kp", { layout: LAYOUT });
+  it("writes IP-in-IP as protocol 4 and IP protocol 94 as 94, without ports", () => {
+    const { rules } = kpDefault;
     const ipip = rules.filter((r) => r.inputs.ipProtocol === "4");
     const ipip94 = rules.filter((r) => r.inputs.ipProtocol === "94");
     expect(ipip.map((r) => r.name).sort()).toEqual(["kp-masters-in-ipip-from-masters", "kp-masters-in-ipip-from-workers", "kp-workers-in-ipip-from-masters", "kp-workers-in-ipip-from-workers"]);
@@ -115,8 +208,8 @@ describe("AwsClusterFirewall: resources", () => {
     }
   });
 
-  it("re-creates allow-all egress for IPv4 and IPv6 by default, and nothing else outbound", async () => {
-    const { rules, ids } = await record("kp", { layout: LAYOUT });
+  it("re-creates allow-all egress for IPv4 and IPv6 by default, and nothing else outbound", () => {
+    const { rules, ids } = kpDefault;
     for (const group of ["masters", "workers"]) {
       const egress = rulesOf(rules, ids[group]!, OUT_TYPE).map((r) => ({ ...r.inputs, tags: undefined }));
       expect(egress).toEqual(
@@ -130,8 +223,8 @@ describe("AwsClusterFirewall: resources", () => {
     }
   });
 
-  it("with restrictEgress, creates exactly the plan's egress flows", async () => {
-    const { rules, ids, firewall } = await record("kp", { layout: LAYOUT, restrictEgress: true });
+  it("with restrictEgress, creates exactly the plan's egress flows", () => {
+    const { rules, ids, firewall } = kpRestricted;
     for (const group of firewall.plan.groups) {
       const egress = rulesOf(rules, ids[group.name]!, OUT_TYPE);
       expect(egress).toHaveLength(group.egress.length);
@@ -144,17 +237,20 @@ describe("AwsClusterFirewall: resources", () => {
     }
   });
 
-  it("skips host-name egress and reports it: allowed by allow-all egress, not by restricted egress", async () => {
+  it("skips host-name egress and reports it: allowed by allow-all egress, not by restricted egress", () => {
     const pull: CustomRule = { id: "image-pulls", description: "image pulls", protocols: ["tcp"], ports: "443", from: [{ nodes: true }], to: { hosts: ["registry.example.com"] } };
-    const open = await record("kp", { layout: withRules(pull) });
+    const open = derive("kp", { layout: withRules(pull) });
     expect(open.firewall.summary.workers!.hostEgress).toEqual([expect.objectContaining({ host: "registry.example.com", protocol: "tcp", ports: "443", allowed: true })]);
-    const closed = await record("kp", { layout: withRules(pull), restrictEgress: true });
+    const closed = derive("kp", { layout: withRules(pull), restrictEgress: true });
     expect(closed.firewall.summary.workers!.hostEgress).toEqual([expect.objectContaining({ host: "registry.example.com", allowed: false })]);
     expect(closed.rules.some((r) => JSON.stringify(r.inputs).includes("registry.example.com"))).toBe(false);
   });
 
   it("names rules from their content and makes CIDRs safe in names", async () => {
-    const { rules } = await record("kp", { layout: { ...LAYOUT, peers: { admin: ["10.9.0.0/16", "2001:db8::/48"] } } });
+    const args = { layout: { ...LAYOUT, peers: { admin: ["10.9.0.0/16", "2001:db8::/48"] } } };
+    const built = await record("kp", args);
+    expectRegistersSpec(built, "kp", args, plainIds({}));
+    const { rules } = built;
     const names = rules.map((r) => r.name);
     expect(names).toContain("kp-masters-in-tcp-22-from-10-9-0-0-16");
     expect(names).toContain("kp-masters-in-tcp-22-from-ipv6-2001-db8---48");
@@ -166,8 +262,8 @@ describe("AwsClusterFirewall: resources", () => {
 });
 
 describe("AwsClusterFirewall: descriptions and tags", () => {
-  it("describes every rule from its reasons within AWS's character set and 255 characters", async () => {
-    const { rules } = await record("kp", { layout: LAYOUT, restrictEgress: true });
+  it("describes every rule from its reasons within AWS's character set and 255 characters", () => {
+    const { rules } = kpRestricted;
     expect(rules.find((r) => r.name === "kp-masters-in-tcp-2379-2380-from-masters")!.inputs.description).toBe("etcd (super-kubenetes 000_d5e27fa0bf6b16e4.txt)");
     for (const rule of rules) {
       const description = rule.inputs.description as string;
@@ -177,10 +273,10 @@ describe("AwsClusterFirewall: descriptions and tags", () => {
     }
   });
 
-  it("transliterates symbols and accents a vendor or user writes, and cuts long text visibly", async () => {
+  it("transliterates symbols and accents a vendor or user writes, and cuts long text visibly", () => {
     const fancy: CustomRule = { id: "metrics", description: "Prometheus → node-exporter “metrics” & café", protocols: ["tcp"], ports: "9100", from: [{ peer: "admin" }], to: { role: "worker" } };
     const long: CustomRule = { id: "long", description: `very long ${"reason ".repeat(60)}`, protocols: ["tcp"], ports: "9200", from: [{ peer: "admin" }], to: { role: "worker" } };
-    const { rules } = await record("kp", { layout: withRules(fancy, long) });
+    const { rules } = derive("kp", { layout: withRules(fancy, long) });
     expect(rules.find((r) => r.name === "kp-workers-in-tcp-9100-from-10-9-0-0-16")!.inputs.description).toBe("Prometheus to node-exporter metrics and cafe (layout site)");
     const cut = rules.find((r) => r.name === "kp-workers-in-tcp-9200-from-10-9-0-0-16")!.inputs.description as string;
     expect(cut.length).toBeLessThanOrEqual(255);
@@ -190,12 +286,12 @@ describe("AwsClusterFirewall: descriptions and tags", () => {
   it("rejects text with no ASCII form, naming the field and the character", async () => {
     const korean: CustomRule = { id: "monitoring", description: "모니터링", protocols: ["tcp"], ports: "9100", from: [{ peer: "admin" }], to: { role: "worker" } };
     const error = await rejects("kp", { layout: withRules(korean) });
-    expect(error.issues).toContainEqual({ path: "layout.rules[0].description", message: expect.stringContaining('"모" (U+BAA8)') });
+    expect(error.issues).toContainEqual({ path: 'layout.rules["monitoring"].description', message: expect.stringContaining('"모" (U+BAA8)') });
     expect(error.message).toContain("write it in ASCII");
   });
 
-  it("tags every group and rule with the node group, the sources and managed-by, plus the user's tags", async () => {
-    const { resources } = await record("kp", { layout: LAYOUT, tags: { team: "platform" } });
+  it("tags every group and rule with the node group, the sources and managed-by, plus the user's tags", () => {
+    const { resources } = derive("kp", { layout: LAYOUT, tags: { team: "platform" } });
     for (const resource of resources.filter((r) => r.custom)) {
       const tags = resource.inputs.tags as Record<string, string>;
       expect(tags).toMatchObject({ "managed-by": "kubeports", team: "platform", Name: expect.any(String) });
@@ -214,15 +310,15 @@ describe("AwsClusterFirewall: descriptions and tags", () => {
 
 describe("AwsClusterFirewall: the rules-per-group quota", () => {
   /** Inbound IPv4 rules of masters without any admin CIDR, to put the boundary exactly at 60. */
-  async function baseline(): Promise<number> {
-    const { firewall } = await record("kp", { layout: { ...LAYOUT, peers: {} } });
+  function baseline(): number {
+    const { firewall } = derive("kp", { layout: { ...LAYOUT, peers: {} } });
     return firewall.summary.masters!.quota.ingressIpv4;
   }
   const cidrs = (n: number, v6 = false) => Array.from({ length: n }, (_, i) => (v6 ? `2001:db8:${i.toString(16)}::/48` : `10.${i}.0.0/16`));
 
   it("accepts exactly 60 inbound IPv4 rules and rejects 61, naming the group and the count, registering nothing", async () => {
-    const base = await baseline();
-    const fits = await record("kp", { layout: { ...LAYOUT, peers: { admin: cidrs(60 - base) } } });
+    const base = baseline();
+    const fits = derive("kp", { layout: { ...LAYOUT, peers: { admin: cidrs(60 - base) } } });
     expect(fits.firewall.summary.masters!.quota.ingressIpv4).toBe(60);
 
     const error = await rejects("kp", { layout: { ...LAYOUT, peers: { admin: cidrs(61 - base) } } });
@@ -233,9 +329,9 @@ describe("AwsClusterFirewall: the rules-per-group quota", () => {
     expect(error.issues[0]!.message).toContain("quota increase");
   });
 
-  it("counts IPv4 and IPv6 separately, and a group reference in both families", async () => {
-    const base = await baseline();
-    const { firewall } = await record("kp", { layout: { ...LAYOUT, peers: { admin: [...cidrs(60 - base), ...cidrs(60 - base, true)] } } });
+  it("counts IPv4 and IPv6 separately, and a group reference in both families", () => {
+    const base = baseline();
+    const { firewall } = derive("kp", { layout: { ...LAYOUT, peers: { admin: [...cidrs(60 - base), ...cidrs(60 - base, true)] } } });
     const quota = firewall.summary.masters!.quota;
     expect(quota.ingressIpv4).toBe(60);
     expect(quota.ingressIpv6).toBe(60);
@@ -244,8 +340,8 @@ describe("AwsClusterFirewall: the rules-per-group quota", () => {
   });
 
   it("uses a raised quota when given, and rejects nonsense quotas", async () => {
-    const base = await baseline();
-    const { firewall } = await record("kp", { layout: { ...LAYOUT, peers: { admin: cidrs(61 - base) } }, rulesPerGroupQuota: 100 });
+    const base = baseline();
+    const { firewall } = derive("kp", { layout: { ...LAYOUT, peers: { admin: cidrs(61 - base) } }, rulesPerGroupQuota: 100 });
     expect(firewall.summary.masters!.quota).toMatchObject({ limit: 100, ingressIpv4: 61 });
     const error = await rejects("kp", { layout: LAYOUT, rulesPerGroupQuota: 0 });
     expect(error.issues[0]).toMatchObject({ path: "args.rulesPerGroupQuota" });
@@ -269,8 +365,8 @@ describe("AwsClusterFirewall: names, duplicates and plans", () => {
     expect(clash.issues[0]!.message).toContain("AWS ignores case");
   });
 
-  it("uses a given name for the AWS group and keeps the logical name", async () => {
-    const { byName } = await record("kp", { layout: LAYOUT, groups: { masters: { name: "prod-control-plane" } } });
+  it("uses a given name for the AWS group and keeps the logical name", () => {
+    const { byName } = derive("kp", { layout: LAYOUT, groups: { masters: { name: "prod-control-plane" } } });
     expect(byName("kp-masters").inputs.name).toBe("prod-control-plane");
   });
 
@@ -285,7 +381,7 @@ describe("AwsClusterFirewall: names, duplicates and plans", () => {
   });
 
   it("accepts a compiled plan as well as a layout, with the same resources", async () => {
-    const fromLayout = await record("kp", { layout: LAYOUT });
+    const fromLayout = kpDefault;
     const fromPlan = await record("kp", { plan: compile(LAYOUT) });
     expect(fromPlan.resources).toEqual(fromLayout.resources);
   });
@@ -314,8 +410,8 @@ describe("AwsClusterFirewall: names, duplicates and plans", () => {
     expect(error.message).toContain('did you mean "controlPlane"?');
   });
 
-  it("merges peers over the layout's, so one layout serves several sites", async () => {
-    const { rules } = await record("kp", { layout: LAYOUT, peers: { admin: ["172.16.0.0/12"] } });
+  it("merges peers over the layout's, so one layout serves several sites", () => {
+    const { rules } = derive("kp", { layout: LAYOUT, peers: { admin: ["172.16.0.0/12"] } });
     const ssh = rules.filter((r) => r.inputs.fromPort === 22 && r.inputs.cidrIpv4 !== undefined).map((r) => r.inputs.cidrIpv4);
     expect(new Set(ssh)).toEqual(new Set(["172.16.0.0/12"]));
     expect(rules.some((r) => r.inputs.cidrIpv4 === "10.8.0.0/16")).toBe(true);
@@ -326,7 +422,10 @@ describe("AwsClusterFirewall: existing groups and prefix lists", () => {
   const EXISTING = "sg-0123456789abcdef0";
 
   it("adds rules to an existing security group without creating one, and references it from other groups", async () => {
-    const { resources, rules, ids, firewall } = await record("kp", { layout: LAYOUT, groups: { workers: { existingSecurityGroupId: EXISTING } } });
+    const args = { layout: LAYOUT, groups: { workers: { existingSecurityGroupId: EXISTING } } };
+    const built = await record("kp", args);
+    expectRegistersSpec(built, "kp", args, plainIds(args));
+    const { resources, rules, ids, firewall } = built;
     expect(resources.filter((r) => r.type === SG_TYPE).map((r) => r.name)).toEqual(["kp-masters"]);
     expect(ids.workers).toBe(EXISTING);
     expect(rulesOf(rules, EXISTING).length).toBeGreaterThan(5);
@@ -338,8 +437,9 @@ describe("AwsClusterFirewall: existing groups and prefix lists", () => {
   });
 
   it("takes an existing group id that is an Output", async () => {
-    const { ids } = await record("kp", { layout: LAYOUT, groups: { workers: { existingSecurityGroupId: pulumi.output(EXISTING) } } });
-    expect(ids.workers).toBe(EXISTING);
+    const built = await record("kp", { layout: LAYOUT, groups: { workers: { existingSecurityGroupId: pulumi.output(EXISTING) } } });
+    expect(built.ids.workers).toBe(EXISTING);
+    expectRegistersSpec(built, "kp", { layout: LAYOUT, groups: { workers: { existingSecurityGroupId: pulumi.output(EXISTING) } } }, { existingIds: { workers: EXISTING }, prefixListIds: {} });
   });
 
   it("rejects bad existing ids, a name on an existing group, and unknown groups", async () => {
@@ -350,7 +450,9 @@ describe("AwsClusterFirewall: existing groups and prefix lists", () => {
 
   it("replaces a peer's per-CIDR rules with one prefix-list rule per port range", async () => {
     const layout = { ...LAYOUT, peers: { admin: ["10.9.0.0/16"], apiClients: ["10.8.0.0/16", "10.7.0.0/16", "10.6.0.0/16"] } };
-    const { rules, ids } = await record("kp", { layout, prefixLists: { apiClients: "pl-0123456789abcdef0" } });
+    const built = await record("kp", { layout, prefixLists: { apiClients: "pl-0123456789abcdef0" } });
+    expectRegistersSpec(built, "kp", { layout, prefixLists: { apiClients: "pl-0123456789abcdef0" } }, plainIds({ prefixLists: { apiClients: "pl-0123456789abcdef0" } }));
+    const { rules, ids } = built;
     const api = rulesOf(rules, ids.masters!).filter((r) => r.inputs.fromPort === 6443 && r.inputs.referencedSecurityGroupId === undefined);
     expect(api).toEqual([expect.objectContaining({ name: "kp-masters-in-tcp-6443-from-pl-apiclients", inputs: expect.objectContaining({ prefixListId: "pl-0123456789abcdef0", ipProtocol: "tcp", toPort: 6443 }) })]);
     expect(rules.some((r) => ["10.8.0.0/16", "10.7.0.0/16", "10.6.0.0/16"].includes(r.inputs.cidrIpv4 as string))).toBe(false);
@@ -362,7 +464,9 @@ describe("AwsClusterFirewall: existing groups and prefix lists", () => {
     const layout = { ...withRules(extra), peers: { admin: ["10.9.0.0/16"], apiClients: ["10.9.0.0/16", "10.8.0.0/16"] } };
     const plan = compile(layout);
     expect(plan.groups.find((g) => g.name === "masters")!.ingress.map((f) => f.key)).toContain("in:tcp:6443-6444:cidr:10.9.0.0/16");
-    const { rules, ids } = await record("kp", { layout, prefixLists: { apiClients: pulumi.output("pl-0123456789abcdef0") } });
+    const built = await record("kp", { layout, prefixLists: { apiClients: pulumi.output("pl-0123456789abcdef0") } });
+    expectRegistersSpec(built, "kp", { layout, prefixLists: { apiClients: pulumi.output("pl-0123456789abcdef0") } }, { existingIds: {}, prefixListIds: { apiClients: "pl-0123456789abcdef0" } });
+    const { rules, ids } = built;
     const masters = rulesOf(rules, ids.masters!).filter((r) => r.inputs.referencedSecurityGroupId === undefined);
     const lines = masters.map((r) => `${r.inputs.fromPort}-${r.inputs.toPort} ${r.inputs.cidrIpv4 ?? r.inputs.prefixListId}`).sort();
     expect(lines).toEqual(["22-22 10.9.0.0/16", "6443-6443 pl-0123456789abcdef0", "6444-6444 10.9.0.0/16"]);
@@ -381,23 +485,23 @@ describe("AwsClusterFirewall: existing groups and prefix lists", () => {
 describe("AwsClusterFirewall: ICMP", () => {
   const ping = (type: number, code?: number): CustomRule => ({ id: "ping", description: "ping", protocols: ["icmp"], icmp: code === undefined ? { type } : { type, code }, from: [{ peer: "admin" }], to: { role: "worker" } });
 
-  it("puts type and code in fromPort and toPort, and uses ICMPv6 numbers for IPv6 CIDRs", async () => {
-    const { rules } = await record("kp", { layout: { ...withRules(ping(8, 0)), peers: { admin: ["10.9.0.0/16", "2001:db8::/48"] } } });
+  it("puts type and code in fromPort and toPort, and uses ICMPv6 numbers for IPv6 CIDRs", () => {
+    const { rules } = derive("kp", { layout: { ...withRules(ping(8, 0)), peers: { admin: ["10.9.0.0/16", "2001:db8::/48"] } } });
     expect(rules.find((r) => r.inputs.cidrIpv4 === "10.9.0.0/16" && r.inputs.ipProtocol === "icmp")!.inputs).toMatchObject({ fromPort: 8, toPort: 0 });
     expect(rules.find((r) => r.inputs.cidrIpv6 === "2001:db8::/48" && r.inputs.ipProtocol === "icmpv6")!.inputs).toMatchObject({ fromPort: 128, toPort: 0 });
   });
 
-  it("uses -1 for an ICMP code left open", async () => {
-    const { rules } = await record("kp", { layout: withRules(ping(3)) });
+  it("uses -1 for an ICMP code left open", () => {
+    const { rules } = derive("kp", { layout: withRules(ping(3)) });
     expect(rules.find((r) => r.inputs.ipProtocol === "icmp")!.inputs).toMatchObject({ fromPort: 3, toPort: -1 });
   });
 
-  it("adds the ICMPv6 twin of a group-referenced ICMP rule only in a dual-stack cluster", async () => {
+  it("adds the ICMPv6 twin of a group-referenced ICMP rule only in a dual-stack cluster", () => {
     const health: CustomRule = { id: "health", description: "health pings", protocols: ["icmp"], icmp: { type: 8, code: 0 }, from: [{ role: "worker" }], to: { role: "worker" } };
-    const icmpNames = (rules: readonly RecordedResource[]) => rules.filter((r) => String(r.inputs.ipProtocol).startsWith("icmp")).map((r) => r.name).sort();
-    const v4 = await record("kp", { layout: withRules(health) });
+    const icmpNames = (rules: readonly Resource[]) => rules.filter((r) => String(r.inputs.ipProtocol).startsWith("icmp")).map((r) => r.name).sort();
+    const v4 = derive("kp", { layout: withRules(health) });
     expect(icmpNames(v4.rules)).toEqual(["kp-workers-in-icmp-8-0-from-workers"]);
-    const dual = await record("kp", { layout: { ...withRules(health), options: { ipv6: true } } });
+    const dual = derive("kp", { layout: { ...withRules(health), options: { ipv6: true } } });
     expect(icmpNames(dual.rules)).toEqual(["kp-workers-in-icmp-8-0-from-workers", "kp-workers-in-icmpv6-128-0-from-workers"]);
     expect(dual.rules.find((r) => r.name === "kp-workers-in-icmpv6-128-0-from-workers")!.inputs).toMatchObject({ ipProtocol: "icmpv6", fromPort: 128, toPort: 0, referencedSecurityGroupId: dual.ids.workers });
   });

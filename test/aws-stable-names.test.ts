@@ -3,6 +3,7 @@
  * exactly the rule(s) for that port, and every other resource keeps its name and inputs.
  * Pulumi mocks can be re-installed in one process (each install gets a fresh monitor and
  * recorder), so both runs happen here; the first test checks that re-installing is clean.
+ * Registering is slow under mocks, so later tests reuse the run of the same args (`shared`).
  */
 import { describe, expect, it } from "vitest";
 import { AwsClusterFirewall, type AwsClusterFirewallArgs } from "../components/aws/AwsClusterFirewall";
@@ -25,6 +26,14 @@ async function run(args: Omit<AwsClusterFirewallArgs, "vpcId">): Promise<Map<str
   return byName;
 }
 
+/** One run per distinct args, reused by every test that needs it (runs are plain data). */
+const runs = new Map<string, Promise<Map<string, RecordedResource>>>();
+function shared(args: Omit<AwsClusterFirewallArgs, "vpcId">): Promise<Map<string, RecordedResource>> {
+  const key = JSON.stringify(args);
+  if (!runs.has(key)) runs.set(key, run(args));
+  return runs.get(key)!;
+}
+
 function diff(before: Map<string, RecordedResource>, after: Map<string, RecordedResource>) {
   const added = [...after.keys()].filter((key) => !before.has(key));
   const removed = [...before.keys()].filter((key) => !after.has(key));
@@ -36,15 +45,15 @@ const port7777 = (from: CustomRule["from"]): CustomRule => ({ id: "site-agent", 
 
 describe("stable logical names", () => {
   it("records the same resources twice from the same input (re-installed mocks start clean)", async () => {
-    const first = await run({ layout: LAYOUT });
+    const first = await shared({ layout: LAYOUT });
     const second = await run({ layout: LAYOUT });
     expect(diff(first, second)).toEqual({ added: [], removed: [], changed: [] });
     expect(first.size).toBeGreaterThan(40);
   });
 
   it("adding one port from one CIDR adds exactly one rule resource and changes nothing else", async () => {
-    const before = await run({ layout: LAYOUT });
-    const after = await run({ layout: { ...LAYOUT, rules: [port7777([{ peer: "apiClients" }])] } });
+    const before = await shared({ layout: LAYOUT });
+    const after = await shared({ layout: { ...LAYOUT, rules: [port7777([{ peer: "apiClients" }])] } });
     const { added, removed, changed } = diff(before, after);
     expect(removed).toEqual([]);
     expect(changed).toEqual([]);
@@ -53,8 +62,8 @@ describe("stable logical names", () => {
   });
 
   it("with restricted egress, a port between two groups adds its ingress and its egress rule only", async () => {
-    const before = await run({ layout: LAYOUT, restrictEgress: true });
-    const after = await run({ layout: { ...LAYOUT, rules: [port7777([{ role: "worker" }])] }, restrictEgress: true });
+    const before = await shared({ layout: LAYOUT, restrictEgress: true });
+    const after = await shared({ layout: { ...LAYOUT, rules: [port7777([{ role: "worker" }])] }, restrictEgress: true });
     const { added, removed, changed } = diff(before, after);
     expect(removed).toEqual([]);
     expect(changed).toEqual([]);
@@ -65,8 +74,8 @@ describe("stable logical names", () => {
   });
 
   it("removing the port removes exactly that rule again", async () => {
-    const withPort = await run({ layout: { ...LAYOUT, rules: [port7777([{ peer: "apiClients" }])] } });
-    const without = await run({ layout: LAYOUT });
+    const withPort = await shared({ layout: { ...LAYOUT, rules: [port7777([{ peer: "apiClients" }])] } });
+    const without = await shared({ layout: LAYOUT });
     expect(diff(withPort, without)).toEqual({ added: [], removed: ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::kp-masters-in-tcp-7777-from-10-8-0-0-16"], changed: [] });
   });
 });

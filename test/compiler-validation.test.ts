@@ -210,7 +210,7 @@ describe("layout validation errors", () => {
       // Calico's documented 9099-9100 already covers 9100: one flow, both reasons.
       const self = workers.ingress.find((flow) => flow.key === "in:tcp:9099-9100:group:workers");
       expect(self?.reasons.map((r) => `${r.profile}/${r.row}`)).toEqual(["layout/exporter", "super-kubenetes/calico"]);
-      expect(self?.reasons[0]?.documentRow).toBe("rules[0]");
+      expect(self?.reasons[0]?.documentRow).toBe("rules: exporter");
     });
 
     it("port above 65535", () => {

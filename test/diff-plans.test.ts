@@ -4,6 +4,8 @@
  * with the document rows behind it, and nothing else.
  */
 import { describe, expect, it } from "vitest";
+import { diffMarkdown } from "../components/diff/diffMarkdown";
+import { diffMermaid } from "../components/diff/diffMermaid";
 import { diffPlans } from "../components/diff/diffPlans";
 import type { FlowChange, GroupDiff, PlanDiff } from "../components/diff/planDiff";
 import { formatPortRange } from "../components/model/ports";
@@ -151,6 +153,9 @@ describe("diffPlans: only the reasons changed", () => {
     expect(words([changed!])).toEqual(["changed ingress tcp 9796 10.0.0.0/16 => tcp 9796 10.0.0.0/16"]);
     expect(changed!.aspects).toEqual(["reasons"]);
     expect([changed!.before[0]!.reasons[0]!.description, changed!.after[0]!.reasons[0]!.description]).toEqual(["node exporter", "Prometheus node exporter"]);
+    // The reports say what the row said before, and only where it differs.
+    expect(diffMarkdown(d)).toContain("| `~` | in | 9796 | TCP | 10.0.0.0/16 (loadBalancer) | Prometheus node exporter<br>was: node exporter | layout rancher-aws: rules: metrics |");
+    expect(diffMermaid(d)).toContain('p_loadBalancer ==>|"~ TCP 9796 (document rows changed)"| g_worker');
   });
 });
 

@@ -72,9 +72,15 @@ describe("the pack under the CLI's loader", () => {
     const loader = createRequire(__filename).resolve("@pulumi/pulumi/cmd/run-policy-pack");
     child = spawn(process.execPath, [loader, "127.0.0.1:1", "."], { cwd: PACK, stdio: ["ignore", "pipe", "pipe"] });
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // The pack announces itself by printing its gRPC port alone on a line, as the engine expects.
     const port = await new Promise<string>((resolve, reject) => {
-      child.stdout!.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
-      child.once("exit", (code) => reject(new Error(`policy pack exited with ${code}: ${stderr}`)));
+      let stdout = "";
+      child.stdout!.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const line = /^(\d+)$/m.exec(stdout);
+        if (line) resolve(line[1]!);
+      });
+      child.once("exit", (code) => reject(new Error(`policy pack exited with ${code}: ${stdout}${stderr}`)));
     });
     client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
   }, 120_000);

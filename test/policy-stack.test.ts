@@ -88,10 +88,11 @@ describe("rancher-nodes world rules (advisory)", () => {
 
   it("says which rules come from the driver, and that adminCidrs does not move workload ports", async () => {
     const nodes = group("nodes", "rancher-nodes");
-    const found = await run(rancherNodesPolicy, [nodes, previewRule("webhook-v6", nodes, world(8443, "tcp", "::/0")), previewRule("http", nodes, world(80))]);
+    const found = await run(rancherNodesPolicy, [nodes, previewRule("webhook-v6", nodes, world(8443, "tcp", "::/0")), previewRule("http", nodes, world(80)), previewRule("ssh-v6", nodes, world(22, "tcp", "::/0"))]);
     expect(found.map((f) => f.message)).toEqual([
       expect.stringMatching(/tcp 8443 from ::\/0 .* is what Rancher's amazonec2 node driver opens \(https:\/\/github\.com\/rancher\/machine.*adminCidrs does not move it/),
       expect.stringMatching(/tcp 80 from 0\.0\.0\.0\/0 .*Rancher's docs prescribe.*adminCidrs does not move it/),
+      expect.stringMatching(/tcp 22 from ::\/0 .*amazonec2 node driver opens .*IPv6 half\).*with adminCidrs/),
     ]);
   });
 
@@ -114,7 +115,7 @@ describe("rancher-nodes world rules (advisory)", () => {
     const web = group("web", "web-nodes");
     const nodes = group("nodes", "rancher-nodes");
     expect(
-      await run(rancherNodesPolicy, [web, nodes, previewRule("a", web, world(22)), previewRule("b", nodes, { ...world(22), cidrIpv4: "10.0.0.0/8" }), previewRule("c", nodes, world(8080)), previewRule("d", nodes, { ...world(0), fromPort: 0, toPort: 65535 })]),
+      await run(rancherNodesPolicy, [web, nodes, previewRule("a", web, world(22)), previewRule("b", nodes, { ...world(22), cidrIpv4: "10.0.0.0/8" }), previewRule("c", nodes, world(8080)), previewRule("e", nodes, { ...world(22), toPort: 23 }), previewRule("f", nodes, world(22, "udp")), previewRule("d", nodes, { ...world(0), fromPort: 0, toPort: 65535 })]),
     ).toEqual([]);
   });
 

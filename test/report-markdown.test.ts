@@ -103,7 +103,7 @@ describe("planMarkdown", () => {
   it("escapes pipes and HTML in cells so every row keeps five columns", () => {
     const rows = tableRows(section("Node group `workers`"), "Ingress");
     const exporter = rows.find((row) => row.startsWith("| 9796 |"));
-    expect(exporter).toBe("| 9796 | TCP | 10.9.0.0/16 (monitoring) | node exporter \\| scraped by &lt;prometheus&gt; | layout kubesphere-lab: rules[0] |");
+    expect(exporter).toBe("| 9796 | TCP | 10.9.0.0/16 (monitoring) | node exporter \\| scraped by &lt;prometheus&gt; | layout kubesphere-lab: rules: exporter |");
     for (const row of rows) expect(cells(row)).toHaveLength(5);
   });
 
@@ -111,7 +111,7 @@ describe("planMarkdown", () => {
     const plan = compile({ ...layout, peers: { ...layout.peers, monitoring: ["10.9.0.0/16"] } });
     const workers = plan.groups.find((g) => g.name === "workers")!;
     const lines = section("Node group `workers`");
-    expect(tableRows(lines, "Egress")).toEqual(["| 443 | TCP | mirror.example.com | package mirror | layout kubesphere-lab: rules[1] |"]);
+    expect(tableRows(lines, "Egress")).toEqual(["| 443 | TCP | mirror.example.com | package mirror | layout kubesphere-lab: rules: mirror |"]);
     const mirrored = workers.egress.filter((flow) => flow.peer.kind === "group").length;
     expect(mirrored).toBeGreaterThan(0);
     expect(lines).toContain(`\`workers\` also has ${mirrored} egress rules to node groups, each the mirror of an ingress row in the target group's table.`);

@@ -18,7 +18,7 @@ import {
 
 /** Where a reason's text comes from, so an error points at the text to change. */
 function reasonPath(reason: Reason, field: "description" | "document"): string {
-  if (reason.profile === "layout") return field === "description" ? `layout.${reason.documentRow}.description` : "layout.name";
+  if (reason.profile === "layout") return field === "description" ? `layout.rules["${reason.row}"].description` : "layout.name";
   return `profiles.${reason.profile}.rows.${reason.row}.${field === "description" ? "description" : "source.document"}`;
 }
 

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as vpc from "@pulumi/aws/vpc";
-import type { AwsFirewallSpec, AwsRuleSpec } from "./awsSpec";
+import type { AwsFirewallSpec, AwsGroupSpec, AwsRuleSpec } from "./awsSpec";
 
 export interface FirewallInputs {
   readonly vpcId: pulumi.Input<string>;
@@ -27,24 +27,29 @@ export function registerFirewall(parent: pulumi.Resource, spec: AwsFirewallSpec,
     // No `ingress`/`egress` here, not even empty lists: inline rules, legacy
     // ec2.SecurityGroupRule and vpc.*Rule on one group fight each other (perpetual diffs,
     // overwritten rules), and an explicit `[]` would delete the vpc.*Rule resources' rules.
-    const securityGroup = new ec2.SecurityGroup(
-      group.logicalName,
-      { name: group.awsName, description: group.description, vpcId: inputs.vpcId, tags: { ...group.tags } },
-      { parent },
-    );
+    const securityGroup = new ec2.SecurityGroup(group.logicalName, groupArgs(group, inputs.vpcId), { parent });
     ids[group.group] = securityGroup.id;
   }
   for (const rule of spec.rules) {
     // Rules hang off the component, not their group, so switching a group between created
     // and existing keeps every rule's URN.
-    const args = ruleArgs(rule, ids, inputs);
+    const args: vpc.SecurityGroupIngressRuleArgs = ruleArgs<pulumi.Input<string>>(rule, ids, inputs);
     if (rule.direction === "ingress") new vpc.SecurityGroupIngressRule(rule.name, args, { parent });
     else new vpc.SecurityGroupEgressRule(rule.name, args, { parent });
   }
   return ids;
 }
 
-function ruleArgs(rule: AwsRuleSpec, ids: Readonly<Record<string, pulumi.Output<string>>>, inputs: FirewallInputs): vpc.SecurityGroupIngressRuleArgs {
+/** A created group's ec2.SecurityGroup inputs (exported so tests compare what is registered with the spec through this one mapping). */
+export function groupArgs<Id>(group: AwsGroupSpec, vpcId: Id) {
+  return { name: group.awsName, description: group.description, vpcId, tags: { ...group.tags } };
+}
+
+/**
+ * A rule's vpc.SecurityGroupIngressRule / SecurityGroupEgressRule inputs, given node group ->
+ * security group id and peer -> prefix list id (Outputs here; resolved strings in tests).
+ */
+export function ruleArgs<Id>(rule: AwsRuleSpec, ids: Readonly<Record<string, Id>>, inputs: { readonly prefixListIds: Readonly<Record<string, Id>> }) {
   const source = rule.source;
   const target =
     source.kind === "group"

@@ -21,7 +21,7 @@ export function azureProtocol(protocol: Protocol, allowIpInIpAsAnyProtocol: bool
 
 /** Where a user fixes the row behind an IP-in-IP flow. */
 function fixPath(plan: Plan, reason: Reason): string {
-  if (reason.profile === "layout") return `layout.${reason.documentRow}`;
+  if (reason.profile === "layout") return `layout.rules["${reason.row}"]`;
   return plan.options.cni === "calico" && plan.options.calicoMode === "ipip" ? "layout.options.calicoMode" : "layout.profiles";
 }
 

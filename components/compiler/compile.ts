@@ -10,9 +10,11 @@ import { comparePortRanges } from "../model/ports";
 import type { Profile } from "../model/requirement";
 import { parseLayout } from "../layout/parseLayout";
 import { conditionHolds } from "./conditions";
+import { undocumentedModes } from "./documentedModes";
 import { type ExpandableRow, expandRows } from "./expandRows";
 import { indexGroups } from "./groupIndex";
 import { mergeFlows } from "./mergeFlows";
+import type { RawFlow } from "./rawFlow";
 import { worldWarnings } from "./planWarnings";
 import { contradictoryOptions, resolveOptions } from "./resolveOptions";
 import { resolveProfiles, validateReferences } from "./validateLayout";
@@ -36,8 +38,15 @@ export function compile(input: unknown): Plan {
   const expansion = expandRows(rows, { layout, groups, optionalRoles });
   if (expansion.issues.length > 0) fail(layout, dedupeIssues(expansion.issues));
 
+  // Bucket once: filtering every flow per group is quadratic in large estates.
+  const flowsByGroup = new Map<string, RawFlow[]>();
+  for (const flow of expansion.flows) {
+    const list = flowsByGroup.get(flow.group);
+    if (list) list.push(flow);
+    else flowsByGroup.set(flow.group, [flow]);
+  }
   const planGroups: PlanGroup[] = groups.map((group) => {
-    const mine = expansion.flows.filter((flow) => flow.group === group.name);
+    const mine = flowsByGroup.get(group.name) ?? [];
     return {
       name: group.name,
       roles: [...group.roles].sort(),
@@ -58,7 +67,7 @@ export function compile(input: unknown): Plan {
     peers: Object.keys(layout.peers ?? {})
       .sort()
       .map((name) => ({ name, cidrs: layout.peers![name]!.map((cidr) => parseCidr(cidr).cidr) })),
-    warnings: worldWarnings(planGroups),
+    warnings: [...undocumentedModes(profiles, options), ...worldWarnings(planGroups)],
     notes: dedupeNotes(expansion.notes),
     disagreements: profiles.flatMap((profile) =>
       profile.disagreements
@@ -82,7 +91,7 @@ function applicableRows(layout: Layout, profiles: readonly Profile[], options: P
   const custom = (layout.rules ?? []).map((rule, index): ExpandableRow => ({
     ...rule,
     profile: "layout",
-    reason: { profile: "layout", row: rule.id, description: rule.description, document: `layout ${layout.name}`, documentRow: `rules[${index}]` },
+    reason: { profile: "layout", row: rule.id, description: rule.description, document: `layout ${layout.name}`, documentRow: `rules: ${rule.id}` },
     path: `layout.rules[${index}]`,
   }));
   return [...fromProfiles, ...custom];

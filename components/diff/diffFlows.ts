@@ -26,10 +26,7 @@ function matchKey(flow: Flow): string {
   return `${peerId(flow.peer)}|${flow.protocol}|${flow.icmp ? `${flow.icmp.type}/${flow.icmp.code ?? "any"}` : ""}`;
 }
 
-/**
- * A row is known by its profile and id. documentRow is left out: for the layout's own rules
- * it is the list index (`rules[2]`), which every rule inserted before it renumbers.
- */
+/** A row is known by its profile, id, description and document; documentRow only restates where it sits. */
 function reasonsKey(reasons: readonly Reason[]): string {
   return JSON.stringify(reasons.map((r) => [r.profile, r.row, r.description, r.document]));
 }

@@ -36,16 +36,21 @@ function changeRow(change: FlowChange, group: string, m: Messages): string[] {
   const flows = shown(change);
   const ports = change.aspects.includes("ports") ? `${portsCell(change.before, m)} → ${portsCell(change.after, m)}` : portsCell(flows, m);
   const peer = change.aspects.includes("peer") ? `${peersCell(change.before, group, m)} → ${peersCell(change.after, group, m)}` : peersCell(flows, group, m);
-  const sources = sourceText(reasonsOf(flows));
-  const was = change.aspects.includes("reasons") ? [m.diff.was(sourceText(reasonsOf(change.before)).join("; "))] : [];
+  // A reasons change shows what the rows said before wherever that differs from now.
+  const withWas = (text: (reasons: readonly Reason[]) => string[]): string[] => {
+    const now = text(reasonsOf(flows));
+    const before = text(reasonsOf(change.before));
+    const differs = change.aspects.includes("reasons") && before.join("\n") !== now.join("\n");
+    return differs ? [...now, m.diff.was(before.join("; "))] : now;
+  };
   return [
     MARKER[change.change],
     change.direction === "ingress" ? m.diff.ingress : m.diff.egress,
     ports,
     escapeCell(protocolText(change.protocol, m)),
     peer,
-    cellLines(whyText(reasonsOf(flows))),
-    cellLines([...sources, ...was]),
+    cellLines(withWas(whyText)),
+    cellLines(withWas(sourceText)),
   ];
 }
 

@@ -4,6 +4,8 @@
  * Added edges are solid green, removed ones dotted red, changed ones thick amber, and every
  * label starts with +, - or ~ so the picture reads without colour too. Same conservative
  * syntax as the plan diagram: quoted labels, entity-escaped text, ids of [A-Za-z0-9_].
+ * Mermaid draws only one self-loop per node, so a group's changes to itself share one edge
+ * (amber when they mix kinds), each part of its label keeping its own marker.
  */
 import { type Lang, messagesFor } from "../i18n/lang";
 import type { Messages } from "../i18n/messages.en";
@@ -34,7 +36,8 @@ interface Node {
 interface Edge {
   readonly from: string;
   readonly to: string;
-  readonly kind: Kind;
+  kind: Kind;
+  /** Label parts, each starting with its change's marker. */
   readonly labels: string[];
 }
 
@@ -46,7 +49,7 @@ function changeLabel(change: FlowChange, m: Messages): string {
     const cidrs = (flows: readonly Flow[]) => flows.map((flow) => (flow.peer.kind === "cidr" ? flow.peer.cidr : "")).join(", ");
     return `${edgeLabel(change.after, m)}: ${cidrs(change.before)} → ${cidrs(change.after)}`;
   }
-  return `${edgeLabel(change.after, m)} (${m.columns.why})`;
+  return `${edgeLabel(change.after, m)} (${m.mermaid.reasonsChanged})`;
 }
 
 /** Mermaid source ending in one newline, its fixed words in `lang`. */
@@ -79,9 +82,11 @@ export function diffMermaid(diff: PlanDiff, lang: Lang = "en"): string {
     return id;
   };
   const addEdge = (from: string, to: string, kind: Kind, label: string) => {
-    const key = `${from}>${to}>${kind}`;
+    const key = from === to ? `${from}>${to}` : `${from}>${to}>${kind}`;
     const edge = edges.get(key) ?? { from, to, kind, labels: [] };
-    if (!edge.labels.includes(label)) edge.labels.push(label);
+    if (edge.kind !== kind) edge.kind = "changed";
+    const part = `${MARK[kind]} ${label}`;
+    if (!edge.labels.includes(part)) edge.labels.push(part);
     edges.set(key, edge);
   };
 
@@ -110,8 +115,7 @@ export function diffMermaid(diff: PlanDiff, lang: Lang = "en"): string {
   const styles: Record<Kind, number[]> = { added: [], removed: [], changed: [] };
   let index = 0;
   for (const edge of edges.values()) {
-    const label = edge.labels.map((text) => `${MARK[edge.kind]} ${text}`).join("; ");
-    lines.push(`  ${edge.from} ${ARROW[edge.kind]}|"${mermaidText(label)}"| ${edge.to}`);
+    lines.push(`  ${edge.from} ${ARROW[edge.kind]}|"${mermaidText(edge.labels.join("; "))}"| ${edge.to}`);
     styles[edge.kind].push(index);
     index += 1;
   }

@@ -94,6 +94,7 @@ export const en = {
     cluster: (cluster: string) => `cluster ${cluster}`,
     clusterOfKind: (cluster: string, kind: string) => `cluster ${cluster} (${kind})`,
     noChanges: "No firewall changes.",
+    reasonsChanged: "document rows changed",
   },
   diff: {
     title: (before: string, after: string) => `kubeports diff: ${before} → ${after}`,

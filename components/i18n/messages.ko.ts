@@ -85,6 +85,7 @@ export const ko: Messages = {
     cluster: (cluster) => `클러스터 ${cluster}`,
     clusterOfKind: (cluster, kind) => `클러스터 ${cluster} (${kind})`,
     noChanges: "방화벽 변경 사항이 없습니다.",
+    reasonsChanged: "근거 문서 행 변경",
   },
   diff: {
     title: (before, after) => `kubeports 변경 비교: ${before} → ${after}`,

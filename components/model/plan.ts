@@ -62,7 +62,9 @@ export type WarningCode =
   /** A vendor document prescribes opening this to 0.0.0.0/0 or ::/0. */
   | "world-open"
   /** The world opening hits a Kubernetes-internal service (etcd, kubelet, overlay, ...). */
-  | "world-open-internal";
+  | "world-open-internal"
+  /** The layout picks a mode (e.g. calicoMode vxlan) no profile in it documents: its ports are missing. */
+  | "mode-undocumented";
 
 export interface PlanWarning {
   readonly code: WarningCode;

@@ -99,4 +99,16 @@ export interface Profile {
   readonly clusterKinds?: Readonly<Record<string, string>>;
   readonly rows: readonly RequirementRow[];
   readonly disagreements: readonly Disagreement[];
+  /**
+   * Modes the document covers, where it covers only some: Super Kubenetes documents Calico's
+   * IP-in-IP and BGP rows but no VXLAN port, so a VXLAN layout from it alone would open no overlay.
+   */
+  readonly documentedModes?: readonly DocumentedMode[];
+}
+
+/** An option whose other values the document does not cover (while `when` holds). */
+export interface DocumentedMode {
+  readonly option: OptionName;
+  readonly values: readonly (string | number | boolean)[];
+  readonly when?: Condition;
 }

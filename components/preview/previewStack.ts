@@ -92,7 +92,10 @@ export async function previewStack(stack: string, projectDir = process.cwd()): P
   process.on("unhandledRejection", onRejection);
   try {
     // A fresh URL per run: the program runs again even if this process previewed before.
-    const url = `${pathToFileURL(path.resolve(projectDir, project.main)).href}?preview=${++runs}`;
+    const main = path.resolve(projectDir, project.main);
+    // Under tsx the program loads as CommonJS, whose cache ignores the query: drop it too.
+    delete require.cache[main];
+    const url = `${pathToFileURL(main).href}?preview=${++runs}`;
     const program = (await import(url)) as Record<string, unknown>;
     const exported = program.default && typeof program.default === "object" ? program.default : program;
     const outputs = await new Promise<Record<string, unknown>>((resolve) =>

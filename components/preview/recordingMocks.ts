@@ -73,6 +73,30 @@ function resourceUrn(project: string, stack: string, parentUrn: string | null, t
   return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
+/**
+ * Pulumi records a stack trace for every promise it creates, for its leak report; under mocks
+ * nothing reads them, and capturing them is most of a mocked run's CPU time. Only that capture
+ * is silenced: errors thrown anywhere keep their stacks.
+ */
+function quietPromiseStacks(): void {
+  const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
+    debuggablePromise: (promise: unknown, context: unknown) => unknown;
+    kubeportsQuiet?: boolean;
+  };
+  if (debuggable.kubeportsQuiet) return;
+  const original = debuggable.debuggablePromise;
+  debuggable.debuggablePromise = (promise, context) => {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return original(promise, context);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
+  debuggable.kubeportsQuiet = true;
+}
+
 export interface Recorder {
   readonly resources: RecordedResource[];
 }
@@ -121,6 +145,7 @@ export async function installRecordingMocks(options: { project?: string; stack?:
   // Every resource captures its call site for the engine's source positions; mocks discard
   // them, and under source-mapped stacks (vitest, tsx) capturing them dominates the run time.
   (pulumi.Resource as unknown as { stackTrace(skip: number): unknown[] }).stackTrace = () => [];
+  quietPromiseStacks();
   // The mock API does not pass the parent to newResource; read it off the request first.
   const monitor = pulumi.runtime.getMonitor() as unknown as {
     registerResource(req: { getType(): string; getName(): string; getParent(): string }, cb: unknown): unknown;

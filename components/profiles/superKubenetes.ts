@@ -29,6 +29,8 @@ export const superKubenetes: Profile = {
   },
   options: ["cni", "calicoMode", "offline", "nfs"],
   defaults: { cni: "calico", calicoMode: "ipip" },
+  // The table has bgp and ipip rows and no VXLAN port.
+  documentedModes: [{ option: "calicoMode", values: ["ipip", "bgp"], when: { cni: "calico" } }],
   rows: [
     {
       id: "ssh", description: "ssh", direction: "inbound", protocols: ["tcp"], ports: "22",

@@ -4,15 +4,16 @@
  * `layout` or `plan`, and the outputs below are its own values under union-free types.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { AwsClusterFirewall as TypedAwsClusterFirewall, type AwsClusterFirewallArgs as TypedArgs, type AwsClusterFirewallNodeGroupArgs } from "../aws/AwsClusterFirewall";
-import type { LayoutArgs } from "./layoutArgs";
+import { AwsClusterFirewall as TypedAwsClusterFirewall, type AwsClusterFirewallArgs as TypedArgs } from "../aws/AwsClusterFirewall";
+import type { AwsNodeGroup } from "./cloudInputs";
+import type { Layout } from "./layout";
 import { typedSource } from "./layoutSource";
 import type { AwsRuleSummary, PlanWarning } from "./outputTypes";
 
 /** The TypeScript component's args, with its TypeScript-typed `layout` and `plan` replaced by three sources. */
 export interface AwsClusterFirewallArgs {
   /** The layout to compile (profiles, options, node groups, peers). Give exactly one of layout, layoutFile or planJson. */
-  layout?: LayoutArgs;
+  layout?: Layout;
   /** Path of a layout file (.yaml, .yml or .json), relative to the directory `pulumi` runs in. */
   layoutFile?: string;
   /** A compiled plan: the text `kubeports plan <layout> --format json` prints. Peers cannot be merged into it. */
@@ -26,7 +27,7 @@ export interface AwsClusterFirewallArgs {
   /** Tags for every security group and rule, besides kubeports' own (Name, managed-by, kubeports:node-group, kubeports:sources). */
   tags?: Record<string, string>;
   /** Per node group settings, keyed by node group name. */
-  groups?: Record<string, AwsClusterFirewallNodeGroupArgs>;
+  groups?: Record<string, AwsNodeGroup>;
   /** false (default): every created group may send anything (0.0.0.0/0 and ::/0). true: exactly the plan's egress flows. */
   restrictEgress?: boolean;
   /** Your account's "rules per security group" quota if raised from the default 60. */

@@ -3,20 +3,16 @@
  * AzureClusterFirewall: the constructor only turns the layout source into its `layout` or `plan`.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import {
-  AzureClusterFirewall as TypedAzureClusterFirewall,
-  type AzureClusterFirewallArgs as TypedArgs,
-  type AzureGroupArgs,
-  type AzurePriorityBandArgs,
-} from "../azure/azureClusterFirewall";
-import type { LayoutArgs } from "./layoutArgs";
+import { AzureClusterFirewall as TypedAzureClusterFirewall, type AzureClusterFirewallArgs as TypedArgs } from "../azure/azureClusterFirewall";
+import type { AzureGroup, AzurePriorityBand } from "./cloudInputs";
+import type { Layout } from "./layout";
 import { typedSource } from "./layoutSource";
 import type { AzureUnexpressedHost } from "./outputTypes";
 
 /** The TypeScript component's args, with its TypeScript-typed `layout` and `plan` replaced by three sources. */
 export interface AzureClusterFirewallArgs {
   /** The layout to compile (profiles, options, node groups, peers). Give exactly one of layout, layoutFile or planJson. */
-  layout?: LayoutArgs;
+  layout?: Layout;
   /** Path of a layout file (.yaml, .yml or .json), relative to the directory `pulumi` runs in. */
   layoutFile?: string;
   /** A compiled plan: the text `kubeports plan <layout> --format json` prints. Peers cannot be merged into it. */
@@ -30,9 +26,9 @@ export interface AzureClusterFirewallArgs {
   /** Add the rules to this existing NSG (in resourceGroupName) instead of creating one. */
   existingNetworkSecurityGroupName?: pulumi.Input<string>;
   /** Per node group: an existing application security group. */
-  groups?: Record<string, AzureGroupArgs>;
+  groups?: Record<string, AzureGroup>;
   /** A band of priorities kubeports never assigns, for your own rules in the same NSG. */
-  reservedPriorities?: AzurePriorityBandArgs;
+  reservedPriorities?: AzurePriorityBand;
   /** Peer name (or a profile's address label) -> Azure service tag used instead of its CIDRs, e.g. { loadBalancer: "AzureLoadBalancer" }. */
   serviceTags?: Record<string, string>;
   /** Express IP-in-IP rows (Calico IPIP) as "*"-protocol rules. Default false: such layouts fail (use Calico VXLAN on Azure). */

@@ -3,15 +3,16 @@
  * GcpClusterFirewall: the constructor only turns the layout source into its `layout` or `plan`.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { GcpClusterFirewall as TypedGcpClusterFirewall, type GcpClusterFirewallArgs as TypedArgs, type GcpGroupIdentityArgs } from "../gcp/gcpClusterFirewall";
-import type { LayoutArgs } from "./layoutArgs";
+import { GcpClusterFirewall as TypedGcpClusterFirewall, type GcpClusterFirewallArgs as TypedArgs } from "../gcp/gcpClusterFirewall";
+import type { GcpGroupIdentity } from "./cloudInputs";
+import type { Layout } from "./layout";
 import { typedSource } from "./layoutSource";
 import type { GcpUnexpressedHost } from "./outputTypes";
 
 /** The TypeScript component's args, with its TypeScript-typed `layout` and `plan` replaced by three sources. */
 export interface GcpClusterFirewallArgs {
   /** The layout to compile (profiles, options, node groups, peers). Give exactly one of layout, layoutFile or planJson. */
-  layout?: LayoutArgs;
+  layout?: Layout;
   /** Path of a layout file (.yaml, .yml or .json), relative to the directory `pulumi` runs in. */
   layoutFile?: string;
   /** A compiled plan: the text `kubeports plan <layout> --format json` prints. Peers cannot be merged into it. */
@@ -25,7 +26,7 @@ export interface GcpClusterFirewallArgs {
   /** Identify node groups by service account instead of network tag (only IAM-permitted users can attach a service account; anyone who can edit an instance can add a tag). */
   useServiceAccounts?: boolean;
   /** Per node group: an existing tag or service account. */
-  groups?: Record<string, GcpGroupIdentityArgs>;
+  groups?: Record<string, GcpGroupIdentity>;
   /** Priority of the allow rules, 0-65535 (lower wins). Default 1000. */
   priority?: number;
   /** Turn on firewall rules logging with all metadata. Default false. */

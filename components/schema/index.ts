@@ -8,5 +8,6 @@ export { AwsClusterFirewall, type AwsClusterFirewallArgs } from "./awsClusterFir
 export { RancherNodesSecurityGroup, type RancherNodesSecurityGroupArgs } from "./rancherNodesSecurityGroup";
 export { GcpClusterFirewall, type GcpClusterFirewallArgs } from "./gcpClusterFirewall";
 export { AzureClusterFirewall, type AzureClusterFirewallArgs } from "./azureClusterFirewall";
-export type { CustomRuleArgs, IcmpMatchArgs, LayoutArgs, LayoutClusterArgs, LayoutOptionsArgs, NodeGroupArgs, PartyArgs } from "./layoutArgs";
+export type { AwsNodeGroup, AzureGroup, AzurePriorityBand, GcpGroupIdentity } from "./cloudInputs";
+export type { CustomRule, IcmpMatch, Layout, LayoutCluster, LayoutOptions, NodeGroup, Party } from "./layout";
 export type { AwsRuleSummary, AzureUnexpressedHost, GcpAllow, GcpUnexpressedHost, PlanWarning } from "./outputTypes";

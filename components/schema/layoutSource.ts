@@ -5,20 +5,20 @@
  */
 import { loadLayoutFile } from "../layout/loadLayoutFile";
 import { KubeportsError, type InputIssue } from "../model/errors";
-import type { Layout } from "../model/layout";
+import type { Layout as TypedLayout } from "../model/layout";
 import type { Plan } from "../model/plan";
-import type { LayoutArgs } from "./layoutArgs";
+import type { Layout } from "./layout";
 
 /** The source arguments every multi-language cloud component takes (documented on each component). */
 export interface LayoutSourceInput {
-  layout?: LayoutArgs;
+  layout?: Layout;
   layoutFile?: string;
   planJson?: string;
 }
 
 /** What the TypeScript component receives instead: its own `layout` or `plan`. */
 export interface TypedSource {
-  layout?: Layout;
+  layout?: TypedLayout;
   plan?: Plan;
 }
 
@@ -33,10 +33,10 @@ export function typedSource(component: string, name: string, args: LayoutSourceI
   if (given.length !== 1) {
     fail([{ path: "args", message: `${given.length === 0 ? "none" : given.join(" and ")} given; give exactly one of layout (an object), layoutFile (a .yaml or .json path) or planJson (\`kubeports plan --format json\` output)` }]);
   }
-  if (args.layout !== undefined) return { layout: args.layout as unknown as Layout };
+  if (args.layout !== undefined) return { layout: args.layout as unknown as TypedLayout };
   if (args.layoutFile !== undefined) {
     // Relative to where `pulumi` runs (the project directory), which is the plugin's working directory.
-    return { layout: loadLayoutFile(args.layoutFile, process.cwd()).value as Layout };
+    return { layout: loadLayoutFile(args.layoutFile, process.cwd()).value as TypedLayout };
   }
   try {
     return { plan: JSON.parse(args.planJson!) as Plan };

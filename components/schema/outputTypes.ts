@@ -35,7 +35,7 @@ export interface AwsRuleSummary {
 
 /** A world opening a vendor document prescribes. */
 export interface PlanWarning {
-  /** "world-open", or "world-open-internal" when it reaches a Kubernetes-internal service (etcd, kubelet, overlay, ...). */
+  /** "world-open"; "world-open-internal" when it reaches a Kubernetes-internal service (etcd, kubelet, overlay, ...); "mode-undocumented" when the layout picks a mode (e.g. calicoMode vxlan) no profile in it documents. */
   code: string;
   /** The node group the opening is on. */
   group: string;

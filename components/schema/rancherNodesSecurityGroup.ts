@@ -25,6 +25,7 @@ export class RancherNodesSecurityGroup extends Base {
   /** What the node driver would add on its own to this tagged group, and how to stop it (also logged). */
   declare readonly driverCaveats: string[];
 
+  // Declared for the schema inference, which reads the args type off the constructor.
   constructor(name: string, args: RancherNodesSecurityGroupArgs, opts?: pulumi.ComponentResourceOptions) {
     super(name, args, opts);
   }

@@ -1,7 +1,7 @@
 /** A network load balancer for one VIP: a target group and listener per port. */
 import * as pulumi from "@pulumi/pulumi";
 import * as lb from "@pulumi/aws/lb";
-import type { LoadBalancerSpec } from "../clusterFile";
+import type { LoadBalancerSpec } from "../../components/stackFiles/clusterFile";
 
 export interface AwsVip {
   readonly dnsName: pulumi.Output<string>;

@@ -1,7 +1,7 @@
 /** The VPC the stack builds on: created (VPC, internet gateway, public subnets) or existing. */
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
-import type { StackConfig } from "../stackConfig";
+import type { StackConfig } from "../../components/stackFiles/stackConfig";
 import { subnetCidrs } from "../subnetCidrs";
 
 export interface AwsNetwork {

@@ -9,8 +9,8 @@ import * as ec2 from "@pulumi/aws/ec2";
 import { AwsClusterFirewall } from "../../components/aws/AwsClusterFirewall";
 import { RancherNodesSecurityGroup } from "../../components/aws/RancherNodesSecurityGroup";
 import type { Layout } from "../../components/model/layout";
-import type { ClusterFile } from "../clusterFile";
-import type { StackConfig } from "../stackConfig";
+import type { ClusterFile } from "../../components/stackFiles/clusterFile";
+import type { StackConfig } from "../../components/stackFiles/stackConfig";
 import { awsLoadBalancer } from "./awsLoadBalancer";
 import { awsNetwork } from "./awsNetwork";
 

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import type { LoadBalancerSpec } from "../clusterFile";
+import type { LoadBalancerSpec } from "../../components/stackFiles/clusterFile";
 
 export interface AzureVip {
   readonly backendPoolId: pulumi.Output<string>;

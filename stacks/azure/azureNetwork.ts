@@ -2,7 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
-import type { StackConfig } from "../stackConfig";
+import type { StackConfig } from "../../components/stackFiles/stackConfig";
 
 export interface AzureNetwork {
   readonly resourceGroupName: pulumi.Input<string>;

@@ -9,8 +9,8 @@ import * as compute from "@pulumi/azure-native/compute";
 import { AzureClusterFirewall } from "../../components/azure/azureClusterFirewall";
 import { KubeportsError } from "../../components/model/errors";
 import type { Layout } from "../../components/model/layout";
-import type { ClusterFile, MachineSpec } from "../clusterFile";
-import type { StackConfig } from "../stackConfig";
+import type { ClusterFile, MachineSpec } from "../../components/stackFiles/clusterFile";
+import type { StackConfig } from "../../components/stackFiles/stackConfig";
 import { azureLoadBalancer, type AzureVip } from "./azureLoadBalancer";
 import { azureNetwork, azureResourceGroup } from "./azureNetwork";
 

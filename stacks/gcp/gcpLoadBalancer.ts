@@ -1,7 +1,7 @@
 /** A regional passthrough network load balancer for one VIP: health check, backend service, forwarding rule. */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import type { LoadBalancerSpec } from "../clusterFile";
+import type { LoadBalancerSpec } from "../../components/stackFiles/clusterFile";
 
 export function gcpLoadBalancer(name: string, spec: LoadBalancerSpec, region: string, instanceGroup: pulumi.Input<string>, network: GcpLbNetwork): pulumi.Output<string> {
   const scheme = spec.public ? "EXTERNAL" : "INTERNAL";

@@ -1,7 +1,7 @@
 /** The VPC network the stack builds on: created (custom-mode network + one subnetwork) or existing. */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import type { StackConfig } from "../stackConfig";
+import type { StackConfig } from "../../components/stackFiles/stackConfig";
 
 export interface GcpNetwork {
   readonly network: pulumi.Input<string>;

@@ -7,8 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { GcpClusterFirewall } from "../../components/gcp/gcpClusterFirewall";
 import type { Layout } from "../../components/model/layout";
-import type { ClusterFile } from "../clusterFile";
-import type { StackConfig } from "../stackConfig";
+import type { ClusterFile } from "../../components/stackFiles/clusterFile";
+import type { StackConfig } from "../../components/stackFiles/stackConfig";
 import { gcpLoadBalancer } from "./gcpLoadBalancer";
 import { gcpNetwork } from "./gcpNetwork";
 

@@ -4,9 +4,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { parseCidr } from "../components/model/cidr";
-import { KubeportsError, type InputIssue } from "../components/model/errors";
-import { RANCHER_INSTALLS } from "../components/model/options";
+import { parseCidr } from "../model/cidr";
+import { KubeportsError, type InputIssue } from "../model/errors";
+import { RANCHER_INSTALLS } from "../model/options";
 
 const cidr = z.string().superRefine((text, ctx) => {
   try {

@@ -7,25 +7,25 @@
  */
 
 /** What a user writes: which documents apply, with which options, on which machines. */
-export interface LayoutArgs {
+export interface Layout {
   /** Name of the layout; descriptions and reports show it. */
   name: string;
   /** Profile ids from the catalog, applied together, for example ["kubernetes", "calico"] (`kubeports profiles` lists them). */
   profiles: string[];
   /** Options the profiles' rows depend on (CNI, HA, offline install, ...); unset options take the profiles' defaults. */
-  options?: LayoutOptionsArgs;
+  options?: LayoutOptions;
   /** Cluster name -> kind, for profiles that distinguish clusters (DCE 5.0: "global" and "worker"). */
-  clusters?: Record<string, LayoutClusterArgs>;
+  clusters?: Record<string, LayoutCluster>;
   /** Node group name -> the roles its machines play. Each group becomes one firewall identity (security group, tag or ASG). */
-  groups: Record<string, NodeGroupArgs>;
+  groups: Record<string, NodeGroup>;
   /** External peer name (admin, apiClients, ...) -> CIDRs. A row whose peer has no CIDRs is left out and noted. */
   peers?: Record<string, string[]>;
   /** Site-specific rules beyond the profiles, in the same shape as a profile row. */
-  rules?: CustomRuleArgs[];
+  rules?: CustomRule[];
 }
 
 /** A set of machines that share one firewall identity. */
-export interface NodeGroupArgs {
+export interface NodeGroup {
   /** Roles from the layout's profiles that these machines play, for example ["controlPlane", "etcd"]. */
   roles: string[];
   /** Cluster the group belongs to (a key of `clusters`); groups without one share a single implicit cluster. */
@@ -33,13 +33,13 @@ export interface NodeGroupArgs {
 }
 
 /** One cluster of a multi-cluster layout. */
-export interface LayoutClusterArgs {
+export interface LayoutCluster {
   /** A cluster kind the profiles define, for example "global" or "worker" for DCE 5.0. */
   kind: string;
 }
 
 /** A rule the layout adds beyond its profiles (a site-specific port). */
-export interface CustomRuleArgs {
+export interface CustomRule {
   /** Lower-case letters, digits and hyphens; unique in the layout, and part of the rule's name. */
   id: string;
   /** What the traffic is for; becomes the rule description. */
@@ -49,15 +49,15 @@ export interface CustomRuleArgs {
   /** TCP/UDP ports: "22", "2379-2380", one string each. */
   ports?: string[];
   /** ICMP type and code; leave out for all ICMP. */
-  icmp?: IcmpMatchArgs;
+  icmp?: IcmpMatch;
   /** Who may connect: each entry sets one kind of party. */
-  from: PartyArgs[];
+  from: Party[];
   /** Who is connected to. */
-  to: PartyArgs;
+  to: Party;
 }
 
 /** ICMP type and code. */
-export interface IcmpMatchArgs {
+export interface IcmpMatch {
   /** ICMP type, 0-255 (8 is echo request). */
   type: number;
   /** ICMP code, 0-255; leave out for every code of the type. */
@@ -68,7 +68,7 @@ export interface IcmpMatchArgs {
  * One end of a rule. Set exactly one kind: `role` (with optional `cluster`), `group`,
  * `nodes: true` (with optional `cluster`), `peer`, `cidrs` with `label`, or `hosts`.
  */
-export interface PartyArgs {
+export interface Party {
   /** Node groups that carry this role. */
   role?: string;
   /** With `role` or `nodes`: omitted = the other end's cluster; "any" = every cluster; otherwise clusters of that kind. */
@@ -88,7 +88,7 @@ export interface PartyArgs {
 }
 
 /** Layout options; each one only matters to profiles with rows that depend on it. */
-export interface LayoutOptionsArgs {
+export interface LayoutOptions {
   /** The CNI plugin the cluster runs: calico, flannel, canal, cilium, weave or none. */
   cni?: string;
   /** Calico's data plane: ipip (IP-in-IP with BGP), vxlan, or bgp (no encapsulation). */

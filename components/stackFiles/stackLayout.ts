@@ -1,7 +1,7 @@
 /** The cluster file's layout with the stack's config applied: what the firewall compiles. */
-import type { CustomRule, Layout } from "../components/model/layout";
-import { parseLayout } from "../components/layout/parseLayout";
-import { findProfile } from "../components/profiles/catalog";
+import type { CustomRule, Layout } from "../model/layout";
+import { parseLayout } from "../layout/parseLayout";
+import { findProfile } from "../profiles/catalog";
 import type { ClusterFile } from "./clusterFile";
 import { loadBalancerRules } from "./loadBalancerRules";
 import type { StackConfig } from "./stackConfig";

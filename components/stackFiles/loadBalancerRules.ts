@@ -3,7 +3,7 @@
  * the targets. They become ordinary layout rules, so the plan, the reports and the diff show
  * them like every other flow.
  */
-import type { CustomRule } from "../components/model/layout";
+import type { CustomRule } from "../model/layout";
 import type { LoadBalancerSpec } from "./clusterFile";
 
 /** Where each cloud's load-balancer health checks come from. */

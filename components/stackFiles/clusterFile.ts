@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { formatZodIssues } from "../components/layout/formatZodIssues";
-import { KubeportsError } from "../components/model/errors";
-import { GROUP_NAME } from "../components/layout/schema";
+import { formatZodIssues } from "../layout/formatZodIssues";
+import { KubeportsError } from "../model/errors";
+import { GROUP_NAME } from "../layout/schema";
 
 const machine = z.strictObject({
   /** Instance type (AWS), machine type (GCP) or VM size (Azure). */
