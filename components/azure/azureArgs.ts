@@ -4,11 +4,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { compile } from "../compiler/compile";
+import { planSourceIssues, resolvePlan } from "../firewall/planSource";
 import { parseCidr } from "../model/cidr";
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Layout } from "../model/layout";
-import { PLAN_SCHEMA, type Plan } from "../model/plan";
+import type { Plan } from "../model/plan";
 import { knownList } from "../model/suggest";
 import { formatZodIssues } from "../layout/formatZodIssues";
 import { AZURE_NAME_RULE, azureName, isAzureName, namePrefix } from "./azureNames";
@@ -33,7 +33,7 @@ export interface AzurePriorityBandArgs {
 export interface AzureClusterFirewallArgs {
   /** The layout to compile (profiles, options, node groups, peers). Give this or `plan`. */
   layout?: Layout;
-  /** A plan from `compile()` or `kubeports plan --json`. Give this or `layout`. */
+  /** A plan from `compile()` or `kubeports plan --format json`. Give this or `layout`. */
   plan?: Plan;
   /** Resource group of the NSG and ASGs (an existing NSG must be in it). */
   resourceGroupName: pulumi.Input<string>;
@@ -160,10 +160,10 @@ export function resolveAzureArgs(name: string, args: AzureClusterFirewallArgs): 
   const issues: InputIssue[] = parsed.success ? [] : formatZodIssues("args", parsed.error);
   const prefix = namePrefix(name);
   if (!prefix) issues.push({ path: "name", message: `"${name}" cannot prefix Azure names: it needs a letter or digit (for example "prod-cluster")` });
-  issues.push(...sourceIssues(args), ...placementIssues(args), ...bandIssues(args));
+  issues.push(...planSourceIssues(args), ...placementIssues(args), ...bandIssues(args));
   if (issues.length > 0) fail(name, issues);
 
-  const plan = args.plan ?? compile(args.peers ? { ...args.layout, peers: { ...(args.layout?.peers ?? {}), ...args.peers } } : args.layout);
+  const plan = resolvePlan(args);
   const asgs = chooseAsgs(prefix!, plan, args, issues);
   if (issues.length > 0) fail(name, issues);
   return {
@@ -178,20 +178,6 @@ export function resolveAzureArgs(name: string, args: AzureClusterFirewallArgs): 
       allowVirtualNetworkInbound: args.allowVirtualNetworkInbound ?? false,
     },
   };
-}
-
-function sourceIssues(args: AzureClusterFirewallArgs): InputIssue[] {
-  if (args.layout !== undefined && args.plan !== undefined) return [{ path: "args", message: "both layout and plan are given; give one (a layout is compiled here, a plan is used as it is)" }];
-  if (args.layout === undefined && args.plan === undefined) return [{ path: "args", message: "neither layout nor plan is given; give a layout (compiled here) or a plan from compile()" }];
-  const issues: InputIssue[] = [];
-  if (args.plan !== undefined) {
-    const plan = args.plan as { schema?: unknown; groups?: unknown };
-    if (plan.schema !== PLAN_SCHEMA || !Array.isArray(plan.groups)) {
-      issues.push({ path: "args.plan", message: `not a kubeports plan (schema ${JSON.stringify(plan.schema)}; expected "${PLAN_SCHEMA}"); pass the output of compile() or \`kubeports plan --json\`` });
-    }
-    if (args.peers !== undefined) issues.push({ path: "args.peers", message: "peers are merged into a layout before compiling, so they cannot change a finished plan; add them to the layout, or pass the layout instead of the plan" });
-  }
-  return issues;
 }
 
 function placementIssues(args: AzureClusterFirewallArgs): InputIssue[] {
