@@ -1,0 +1,23 @@
+import type { PortRange } from "../model/ports";
+import type { Protocol } from "../model/protocol";
+
+/** One end of a required flow: a node group of the plan, or a named peer (a load balancer in front of a server). */
+export type RequiredEndpoint = { readonly kind: "group"; readonly group: string } | { readonly kind: "peer"; readonly peer: string };
+
+/**
+ * One thing a cluster needs between its own machines whatever a vendor page says (kubelet from
+ * the control plane, the overlay between any two nodes, etcd peers, ...), from the connectivity
+ * model. `from` equal to `to` means two machines of the same group.
+ */
+export interface RequiredFlow {
+  /** Requirement id in the connectivity model, stable (for example "kubelet", "overlay-flannel-vxlan"). */
+  readonly requirement: string;
+  readonly description: string;
+  /** The upstream page that states the requirement. */
+  readonly source: string;
+  readonly from: RequiredEndpoint;
+  /** Always a node group of the plan. */
+  readonly to: string;
+  readonly protocol: Protocol;
+  readonly ports?: PortRange;
+}
