@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, visit } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, visit } from "yaml";
 import { KubeportsError, type InputIssue } from "../model/errors";
 import { LAYOUT_LIMITS } from "./layoutLimits";
 
@@ -78,23 +78,26 @@ export function loadLayoutFile(file: string, cwd: string = process.cwd()): Layou
     fail(document.errors.map((error) => ({ path: at(error.pos[0]), message: error.message })));
   }
   const unresolved: InputIssue[] = [];
-  visit(document, {
-    Alias(_key, alias) {
-      if (!alias.resolve(document)) {
-        unresolved.push({ path: at(alias.range?.[0] ?? 0), message: `alias "*${alias.source}" has no anchor "&${alias.source}" before it (define the anchor first, or write the value out)` });
-      }
-    },
-    Pair(_key, pair) {
-      if (!isScalar(pair.key) || pair.key.source !== "<<") return;
-      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-      const maps = sources.every((source) => isMap(isAlias(source) ? source.resolve(document) : source));
+  // One walk in document order: an alias refers to the last anchor of its name before it.
+  // (Alias.resolve() walks the whole document per alias, quadratic in a file full of aliases.)
+  const anchors = new Map<string, unknown>();
+  const resolve = (node: unknown) => (isAlias(node) ? anchors.get(node.source) : node);
+  visit(document, (_key, node) => {
+    if (isAlias(node) && !anchors.has(node.source)) {
+      unresolved.push({ path: at(node.range?.[0] ?? 0), message: `alias "*${node.source}" has no anchor "&${node.source}" before it (define the anchor first, or write the value out)` });
+    }
+    if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) anchors.set(node.anchor, node);
+    const key = isPair(node) ? node.key : undefined;
+    if (isPair(node) && isScalar(key) && key.source === "<<") {
+      const sources = isSeq(node.value) ? node.value.items : [node.value];
+      const maps = sources.every((source) => isMap(resolve(source)));
       if (!maps) {
         unresolved.push({
-          path: at(pair.key.range?.[0] ?? 0),
+          path: at(key.range?.[0] ?? 0),
           message: 'a "<<" merge key takes a mapping, an alias of one (<<: *base) or a list of them; write the keys out, or point the alias at a mapping',
         });
       }
-    },
+    }
   });
   if (unresolved.length > 0) fail(unresolved);
   let value: unknown;
@@ -102,7 +105,11 @@ export function loadLayoutFile(file: string, cwd: string = process.cwd()): Layou
     value = document.toJS();
   } catch (error) {
     // toJS() still throws for alias bombs (too many alias expansions).
-    fail([{ path: file, message: (error as Error).message }]);
+    const text = (error as Error).message;
+    const message = /alias count/i.test(text)
+      ? "aliases expand to too many copies (the YAML parser refuses an anchor used that often, against alias bombs); write the repeated values out"
+      : text;
+    fail([{ path: file, message }]);
   }
   return {
     file,
