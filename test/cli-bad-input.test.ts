@@ -10,7 +10,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify as yamlText } from "yaml";
 import { EXIT, run } from "../components/cli/run";
+import { compile } from "../components/compiler/compile";
 import { LAYOUT_LIMITS } from "../components/layout/layoutLimits";
+import { KubeportsError } from "../components/model/errors";
+import { STACK_LINE } from "./support/stackTrace";
 
 /** YAML text without anchors, so repeated objects stay plain copies as a user would write them. */
 const stringify = (value: unknown) => yamlText(value, { aliasDuplicateObjects: false });
@@ -28,8 +31,6 @@ async function cli(argv: string[]) {
   return { code, stdout, stderr };
 }
 
-/** A stack trace line ("    at fn (file.ts:1:2)" or "    at node:internal/..."), as opposed to "    at lab.yaml:3:5". */
-export const STACK_LINE = /^\s+at (?:.*\(.*:\d+:\d+\)|node:|async |Object\.|new )/m;
 
 const BASE = {
   name: "lab",
@@ -84,12 +85,6 @@ const CASES: readonly Case[] = [
     layout: { ...BASE, rules: Array.from({ length: LAYOUT_LIMITS.rules + 1 }, (_, i) => ({ ...RULE, id: `r${i}` })) },
     path: "layout.rules",
     says: ["1001 rules is more than the 1000", "split the layout"],
-  },
-  {
-    name: "too many groups",
-    layout: { ...BASE, groups: Object.fromEntries(Array.from({ length: LAYOUT_LIMITS.groups + 1 }, (_, i) => [`g${i}`, { roles: ["worker"] }])) },
-    path: "layout.groups",
-    says: ["10001 node groups is more than the 10000"],
   },
   { name: "too many peers", layout: { ...BASE, peers: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`p${i}`, ["192.0.2.0/24"]])) }, path: "layout.peers", says: ["1001 peers"] },
   // Schema
@@ -183,6 +178,26 @@ async function expectRefused(c: Case) {
 describe("kubeports plan refuses bad input with exit 1, the path, what to do, no stack trace and no report", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     await expectRefused(c);
+  });
+});
+
+describe("count limits hold for layouts given as values (component args) too", () => {
+  // Through the CLI this file would spend seconds in the YAML parser; the check itself runs before the schema.
+  it("refuses more node groups than the limit, naming layout.groups", () => {
+    const groups = Object.fromEntries(Array.from({ length: LAYOUT_LIMITS.groups + 1 }, (_, i) => [`g${i}`, { roles: ["worker"] }]));
+    const started = Date.now();
+    const error = (() => {
+      try {
+        compile({ ...BASE, groups });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(KubeportsError);
+    expect((error as KubeportsError).issues).toEqual([
+      { path: "layout.groups", message: "10001 node groups is more than the 10000 one layout may hold (split the layout, or merge entries)" },
+    ]);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 
