@@ -13,6 +13,7 @@ import { formatZodIssues } from "../layout/formatZodIssues";
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
+  if (isDeferred(value)) return "a Pulumi Output or Promise (this field needs a plain value, known before deployment)";
   if (Array.isArray(value)) return `an array ${truncate(JSON.stringify(value))}`;
   if (typeof value === "object") return `an object ${truncate(safeJson(value))}`;
   if (typeof value === "function") return "a function";
