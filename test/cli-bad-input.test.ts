@@ -181,6 +181,27 @@ describe("kubeports plan refuses bad input with exit 1, the path, what to do, no
   });
 });
 
+describe("the CLI's other inputs fail the same way", () => {
+  const ROOT = path.resolve(__dirname, "..");
+  const EXAMPLE = path.join(ROOT, "examples/layouts/super-kubenetes.yaml");
+  const cases: readonly [string, string[], "root" | "tmp", string, string][] = [
+    ["unknown stack", ["preview", "rancher-awz"], "root", "  - stack: ", 'did you mean "rancher-aws"?'],
+    ["no Pulumi project", ["preview", "rancher-aws"], "tmp", "Pulumi.yaml: not found", "run kubeports from the project directory"],
+    ["unknown base revision", ["diff", EXAMPLE, "--base", "no-such-rev-xyz"], "root", "  - --base: ", "give a commit, branch or tag git knows"],
+    ["unwritable --out", ["plan", EXAMPLE, "--out", "blocker/report.md"], "tmp", "  - --out: ", "choose a writable path"],
+  ];
+  it.each(cases)("%s", async (_name, argv, where, line, fix) => {
+    writeFileSync(path.join(dir, "blocker"), "a file where --out wants a directory\n");
+    let stdout = "";
+    let stderr = "";
+    const code = await run(argv, { cwd: where === "root" ? ROOT : dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+    expect([code, stdout]).toEqual([EXIT.input, ""]);
+    expect(stderr).toContain(line);
+    expect(stderr).toContain(fix);
+    expect(stderr).not.toMatch(STACK_LINE);
+  });
+});
+
 describe("count limits hold for layouts given as values (component args) too", () => {
   // Through the CLI this file would spend seconds in the YAML parser; the check itself runs before the schema.
   it("refuses more node groups than the limit, naming layout.groups", () => {
