@@ -93,7 +93,7 @@ describe("kubeports plan: errors and exit codes", () => {
     const { code, stderr } = await cli(["plan", "value.yaml"], dir);
     expect(code).toBe(EXIT.input);
     expect(stderr).toBe(
-      'kubeports: value.yaml: Invalid layout:\n  - layout.options.calicoMode: invalid value "vxlann" (allowed: "ipip", "vxlan", "bgp")\n    at value.yaml:4:3\n',
+      'kubeports: value.yaml: Invalid layout "x":\n  - layout.options.calicoMode: invalid value "vxlann" (allowed: "ipip", "vxlan", "bgp")\n    at value.yaml:4:3\n',
     );
   });
 

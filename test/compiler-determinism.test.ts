@@ -192,6 +192,7 @@ describe("notes and warnings", () => {
           ports: "10250",
           from: [{ cidrs: ["0.0.0.0/0"], label: "anywhere" }],
           to: { role: "worker" },
+          allowInternet: "short-lived lab",
         },
       ],
     });
@@ -200,7 +201,8 @@ describe("notes and warnings", () => {
         code: "world-open-internal",
         group: "workers",
         flow: "in:tcp:10250:cidr:0.0.0.0/0",
-        message: expect.stringContaining("This exposes kubelet."),
+        message: expect.stringContaining('This exposes kubelet. The layout allows it: "short-lived lab".'),
+        allowInternet: ["short-lived lab"],
       },
     ]);
   });

@@ -108,7 +108,7 @@ describe("layout validation errors", () => {
   });
 
   it("invalid CIDR", () => {
-    expectOnlyIssue({ ...base, peers: { admin: ["10.0.0.0/33"] } }, "layout.peers.admin[0]", '"10.0.0.0/33" is not a CIDR', "for example 10.0.0.0/16");
+    expectOnlyIssue({ ...base, peers: { admin: ["10.0.0.0/33"] } }, "layout.peers.admin[0]", '"10.0.0.0/33" has prefix length 33', "IPv4 allows 0-32");
   });
 
   it("CIDR with host bits suggests the network", () => {
@@ -287,7 +287,7 @@ describe("layout validation errors", () => {
 
   it("the error message lists every schema problem as path: message", () => {
     const message = messageOf({ ...base, peers: { admin: ["10.1.2.3/8"] }, options: { calicoMode: "vxlann" } });
-    expect(message.split("\n")[0]).toBe("Invalid layout:");
+    expect(message.split("\n")[0]).toBe('Invalid layout "validation":');
     expect(message).toContain('\n  - layout.options.calicoMode: invalid value "vxlann"');
     expect(message).toContain('\n  - layout.peers.admin[0]: "10.1.2.3/8" has host bits set');
   });

@@ -216,9 +216,9 @@ function tampered(): never {
 
 describe("validation: nothing is registered when an argument is wrong", () => {
   const cases: [string, GcpClusterFirewallArgs, RegExp][] = [
-    ["priority above 65535", { layout: LAYOUT, network: "n", priority: 70000 }, /args\.priority: 70000 is not allowed: use a whole number from 0 to 65535/],
-    ["fractional priority", { layout: LAYOUT, network: "n", priority: 1.5 }, /args\.priority: 1\.5 is not allowed/],
-    ["negative priority", { layout: LAYOUT, network: "n", priority: -1 }, /args\.priority: -1 is not allowed/],
+    ["priority above 65535", { layout: LAYOUT, network: "n", priority: 70000 }, /args\.priority: expected a whole number from 0 to 65535, got 70000 \(a number\); lower wins; default 1000/],
+    ["fractional priority", { layout: LAYOUT, network: "n", priority: 1.5 }, /args\.priority: expected a whole number from 0 to 65535, got 1\.5/],
+    ["negative priority", { layout: LAYOUT, network: "n", priority: -1 }, /args\.priority: expected a whole number from 0 to 65535, got -1/],
     ["priority 65535 with restrictEgress", { layout: LAYOUT, network: "n", priority: 65535, restrictEgress: true, nodeRanges: ["10.0.0.0/16"] }, /args\.priority: 65535 is not allowed with restrictEgress/],
     ["bad tag", { layout: LAYOUT, network: "n", groups: { workers: { tag: "Workers_1" } } }, /args\.groups\.workers\.tag: tag "Workers_1" is not a valid GCP network tag/],
     ["tag ending in a hyphen", { layout: LAYOUT, network: "n", groups: { workers: { tag: "workers-" } } }, /tag "workers-" is not a valid GCP network tag/],
@@ -238,8 +238,8 @@ describe("validation: nothing is registered when an argument is wrong", () => {
     ["peers with a plan", { plan: compile(LAYOUT), network: "n", peers: { admin: ["10.0.0.0/8"] } }, /args\.peers: peers are merged into a layout before compiling/],
     ["not a plan", { plan: { schema: "x" } as never, network: "n" }, /args\.plan: not a kubeports plan/],
     ["a plan with an unknown protocol", { plan: tampered(), network: "n" }, /plan\.groups\.workers\.ingress: flow .*protocol "gre" is not one of tcp, udp/],
-    ["missing network", { layout: LAYOUT } as GcpClusterFirewallArgs, /args\.network: null is not a network/],
-    ["unknown argument", { layout: LAYOUT, network: "n", prioirty: 5 } as GcpClusterFirewallArgs, /unknown argument prioirty \(known: .*did you mean "priority"\?\)/],
+    ["missing network", { layout: LAYOUT } as GcpClusterFirewallArgs, /args\.network: expected a string \(or a Pulumi Output or Promise of one\), got nothing; give the VPC network's name or self link/],
+    ["unknown argument", { layout: LAYOUT, network: "n", prioirty: 5 } as GcpClusterFirewallArgs, /unknown field "prioirty" \(known: .*did you mean "priority"\?\)/],
     ["bad layout", { layout: { ...LAYOUT, groups: { workers: { roles: ["wroker"] } } }, network: "n" }, /layout\.groups\.workers\.roles\[0\]: unknown role "wroker"/],
   ];
 

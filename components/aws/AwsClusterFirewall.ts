@@ -42,6 +42,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Layout } from "../model/layout";
 import type { Plan, PlanWarning } from "../model/plan";
 import type { AwsGroupSummary, AwsRuleSummary } from "./awsSpec";
+import { checkAwsClusterFirewallArgs } from "../args/awsClusterFirewallArgsCheck";
 import { resolveFirewallArgs } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
 
@@ -90,6 +91,7 @@ export class AwsClusterFirewall extends pulumi.ComponentResource {
 
   constructor(name: string, args: AwsClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     // Everything is checked before super(): a failure registers nothing, not even the component.
+    checkAwsClusterFirewallArgs(name, args);
     const { plan, spec } = resolveFirewallArgs(name, args);
     super("kubeports:index:AwsClusterFirewall", name, {}, opts);
 

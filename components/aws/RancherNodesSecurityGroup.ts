@@ -23,6 +23,7 @@ import type { AwsRuleSummary } from "./awsSpec";
 import { formatZodIssues } from "../layout/formatZodIssues";
 import { compileIssues, strictArgs, vpcIdIssues } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
+import { checkRancherNodesArgs } from "../args/rancherNodesArgsCheck";
 
 /** The name and the tag key rancher/machine's amazonec2 driver looks for. */
 export const RANCHER_NODES = "rancher-nodes";
@@ -50,6 +51,7 @@ export class RancherNodesSecurityGroup extends pulumi.ComponentResource {
   declare readonly plan: Plan;
 
   constructor(name: string, args: RancherNodesSecurityGroupArgs, opts?: pulumi.ComponentResourceOptions) {
+    checkRancherNodesArgs(name, args);
     const { plan, spec } = resolveRancherNodes(name, args);
     super("kubeports:index:RancherNodesSecurityGroup", name, {}, opts);
 

@@ -34,6 +34,7 @@ import { azureName } from "./azureNames";
 import { translatePlan } from "./azureRules";
 import type { AzureRuleSpec, AzureSide, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
 import { rulesByGroup, summarize } from "./azureSummary";
+import { checkAzureClusterFirewallArgs } from "../args/azureClusterFirewallArgsCheck";
 
 export type { AzureClusterFirewallArgs, AzureGroupArgs, AzurePriorityBandArgs } from "./azureArgs";
 
@@ -53,6 +54,7 @@ export class AzureClusterFirewall extends pulumi.ComponentResource {
   readonly translation: AzureTranslation;
 
   constructor(name: string, args: AzureClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    checkAzureClusterFirewallArgs(name, args);
     const resolved = resolveAzureArgs(name, args);
     const translation = translatePlan(resolved.plan, resolved.translate);
     super("kubeports:index:AzureClusterFirewall", name, {}, opts);

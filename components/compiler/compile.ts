@@ -8,7 +8,6 @@ import type { Layout } from "../model/layout";
 import { PLAN_SCHEMA, type Plan, type PlanGroup, type PlanNote } from "../model/plan";
 import { comparePortRanges } from "../model/ports";
 import type { Profile } from "../model/requirement";
-import { parseLayout } from "../layout/parseLayout";
 import { conditionHolds } from "./conditions";
 import { undocumentedModes } from "./documentedModes";
 import { type ExpandableRow, expandRows } from "./expandRows";
@@ -16,8 +15,7 @@ import { indexGroups } from "./groupIndex";
 import { mergeFlows } from "./mergeFlows";
 import type { RawFlow } from "./rawFlow";
 import { worldWarnings } from "./planWarnings";
-import { contradictoryOptions, resolveOptions } from "./resolveOptions";
-import { resolveProfiles, validateReferences } from "./validateLayout";
+import { checkLayout } from "./checkLayout";
 
 function fail(layout: { name?: unknown }, issues: readonly InputIssue[]): never {
   throw new KubeportsError(`Invalid layout "${String(layout.name ?? "")}"`, issues);
@@ -25,12 +23,7 @@ function fail(layout: { name?: unknown }, issues: readonly InputIssue[]): never 
 
 /** Validates `input` (any value: a parsed file, component args) and compiles it. */
 export function compile(input: unknown): Plan {
-  const layout = parseLayout(input);
-  const { profiles, issues } = resolveProfiles(layout);
-  if (issues.length > 0) fail(layout, issues);
-  const options = resolveOptions(layout, profiles);
-  const checks = [...validateReferences(layout, profiles), ...contradictoryOptions(layout, options)];
-  if (checks.length > 0) fail(layout, checks);
+  const { layout, profiles, options } = checkLayout(input);
 
   const rows = applicableRows(layout, profiles, options);
   const groups = indexGroups(layout, profiles);
@@ -91,7 +84,14 @@ function applicableRows(layout: Layout, profiles: readonly Profile[], options: P
   const custom = (layout.rules ?? []).map((rule, index): ExpandableRow => ({
     ...rule,
     profile: "layout",
-    reason: { profile: "layout", row: rule.id, description: rule.description, document: `layout ${layout.name}`, documentRow: `rules: ${rule.id}` },
+    reason: {
+      profile: "layout",
+      row: rule.id,
+      description: rule.description,
+      document: `layout ${layout.name}`,
+      documentRow: `rules: ${rule.id}`,
+      ...(rule.allowInternet !== undefined ? { allowInternet: rule.allowInternet } : {}),
+    },
     path: `layout.rules[${index}]`,
   }));
   return [...fromProfiles, ...custom];

@@ -177,7 +177,7 @@ function externalPeers(party: Party, row: ExpandableRow, ctx: ExpansionContext, 
   }
   return given.map((text) => {
     const parsed = parseCidr(text);
-    if (parsed.world && direction === "inbound") refuseWorldInternal(party.peer, parsed.cidr, row, out);
+    if (parsed.world && direction === "inbound" && row.reason.allowInternet === undefined) refuseWorldInternal(party.peer, parsed.cidr, row, out);
     return { kind: "cidr", cidr: parsed.cidr, family: parsed.family, world: parsed.world, name: party.peer };
   });
 }
@@ -191,6 +191,8 @@ function refuseWorldInternal(peer: string, cidr: string, row: ExpandableRow, out
     .join(", ");
   out.issues.push({
     path: `layout.peers.${peer}`,
-    message: `${cidr} would open ${[...new Set(hits)].join(", ")} (${ports}, ${row.profile} row "${row.id}") to the internet; give the ${peer} network's real CIDRs`,
+    message:
+      `${cidr} would open ${[...new Set(hits)].join(", ")} (${ports}, ${row.profile} row "${row.id}") to the internet; give the ${peer} network's real CIDRs` +
+      (row.profile === "layout" ? `, or acknowledge it on ${row.path} with allowInternet: "<why>"` : ""),
   });
 }

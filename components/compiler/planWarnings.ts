@@ -6,6 +6,11 @@ function prescriber(reasons: readonly Reason[]): string {
   return reasons.every((reason) => reason.profile === "layout") ? "the layout's own rule" : "the vendor document";
 }
 
+/** The layout rules' allowInternet reasons behind a flow, each once, in reason order. */
+export function acknowledgements(reasons: readonly Reason[]): string[] {
+  return [...new Set(reasons.flatMap((reason) => (reason.allowInternet !== undefined ? [reason.allowInternet] : [])))];
+}
+
 /** Every ingress flow from 0.0.0.0/0 or ::/0, said out loud; louder for internal services. */
 export function worldWarnings(groups: readonly PlanGroup[]): PlanWarning[] {
   return groups.flatMap((group) =>
@@ -15,12 +20,15 @@ export function worldWarnings(groups: readonly PlanGroup[]): PlanWarning[] {
       const what = `${flow.protocol.toUpperCase()}${flow.ports ? ` ${formatPortRange(flow.ports)}` : ""}`;
       const why = flow.reasons.map((r) => `${r.document} (${r.documentRow})`).join("; ");
       const internal = hits.length > 0 ? ` This exposes ${hits.join(", ")}.` : "";
+      const acknowledged = acknowledgements(flow.reasons);
+      const allowed = acknowledged.length > 0 ? ` The layout allows it: ${acknowledged.map((text) => `"${text}"`).join("; ")}.` : "";
       return [
         {
           code: hits.length > 0 ? "world-open-internal" : "world-open",
           group: group.name,
           flow: flow.key,
-          message: `${group.name} accepts ${what} from ${flow.peer.cidr} because ${prescriber(flow.reasons)} prescribes it: ${why}.${internal} Restrict it to known networks where you can.`,
+          message: `${group.name} accepts ${what} from ${flow.peer.cidr} because ${prescriber(flow.reasons)} prescribes it: ${why}.${internal}${allowed} Restrict it to known networks where you can.`,
+          ...(acknowledged.length > 0 ? { allowInternet: acknowledged } : {}),
         },
       ];
     }),

@@ -23,12 +23,13 @@ export function resolveProfiles(layout: Layout): { profiles: Profile[]; issues: 
   return { profiles, issues };
 }
 
-export function validateReferences(layout: Layout, profiles: readonly Profile[]): InputIssue[] {
+/** `alsoUsedPeers`: peer names used elsewhere (rules that failed the schema), so not reported as unused. */
+export function validateReferences(layout: Layout, profiles: readonly Profile[], alsoUsedPeers: readonly string[] = []): InputIssue[] {
   const issues: InputIssue[] = [];
   const roles = [...new Set(profiles.flatMap((p) => Object.keys(p.roles)))];
   const kinds = [...new Set([DEFAULT_CLUSTER, ...profiles.flatMap((p) => Object.keys(p.clusterKinds ?? {}))])];
   const rulePeers = (layout.rules ?? []).flatMap((rule) => [...rule.from, rule.to]).flatMap((party) => ("peer" in party ? [party.peer] : []));
-  const peers = [...new Set([...profiles.flatMap((p) => Object.keys(p.peers)), ...rulePeers])];
+  const peers = [...new Set([...profiles.flatMap((p) => Object.keys(p.peers)), ...rulePeers, ...alsoUsedPeers])];
 
   for (const [name, cluster] of Object.entries(layout.clusters ?? {})) {
     if (!kinds.includes(cluster.kind)) {

@@ -32,6 +32,7 @@ import { gcpName } from "./gcpNames";
 import { translatePlan } from "./gcpRules";
 import type { GcpRuleSpec, GcpTranslation, UnexpressedHost } from "./gcpRuleSpec";
 import { formatAllows, summarize } from "./gcpSummary";
+import { checkGcpClusterFirewallArgs } from "../args/gcpClusterFirewallArgsCheck";
 
 export type { GcpClusterFirewallArgs, GcpGroupIdentityArgs } from "./gcpArgs";
 
@@ -53,6 +54,7 @@ export class GcpClusterFirewall extends pulumi.ComponentResource {
   readonly translation: GcpTranslation;
 
   constructor(name: string, args: GcpClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    checkGcpClusterFirewallArgs(name, args);
     const resolved = resolveGcpArgs(name, args);
     const translation = translatePlan(resolved.plan, resolved.translate);
     super("kubeports:index:GcpClusterFirewall", name, {}, opts);

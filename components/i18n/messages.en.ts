@@ -19,6 +19,8 @@ export interface WorldWarningParts {
   readonly sources: readonly string[];
   /** Internal services the flow exposes (etcd, kubelet, ...). */
   readonly exposes: readonly string[];
+  /** The layout rules' allowInternet reasons (empty when none acknowledged the flow). */
+  readonly allowInternet: readonly string[];
   /** The compiler's English sentence. */
   readonly original: string;
 }

@@ -13,7 +13,8 @@ const NOTE_MEANING = {
 function worldWarning(parts: WorldWarningParts): string {
   const who = parts.byLayout ? "레이아웃 자체 규칙" : "벤더 문서";
   const exposes = parts.exposes.length > 0 ? ` 이 규칙은 ${parts.exposes.join(", ")}을(를) 노출합니다.` : "";
-  return `${parts.group}은(는) ${parts.cidr}에서 오는 ${parts.what}을(를) 허용합니다. ${who}가 요구하기 때문입니다: ${parts.sources.join("; ")}.${exposes} 가능하면 알려진 네트워크로 제한하십시오.`;
+  const allowed = parts.allowInternet.length > 0 ? ` 레이아웃이 허용함(allowInternet): ${parts.allowInternet.map((text) => `"${text}"`).join("; ")}.` : "";
+  return `${parts.group}은(는) ${parts.cidr}에서 오는 ${parts.what}을(를) 허용합니다. ${who}가 요구하기 때문입니다: ${parts.sources.join("; ")}.${exposes}${allowed} 가능하면 알려진 네트워크로 제한하십시오.`;
 }
 
 export const ko: Messages = {

@@ -28,7 +28,17 @@ export function formatZodIssues(root: string, error: z.ZodError): InputIssue[] {
         // A record key (group, cluster or peer name) failed its own check; zod's text alone is "Invalid key in record".
         return { path, message: `invalid name ${describe(input)}: ${issue.issues.map((inner) => inner.message).join("; ")}` };
       case "invalid_type":
-        return { path, message: `expected ${issue.expected}, got ${describe(input)}` };
+        // A schema's own message (component args say what to give) wins over zod's "Invalid input: ...".
+        return issue.message.startsWith("Invalid input") ? { path, message: `expected ${issue.expected}, got ${describe(input)}` } : { path, message: issue.message };
+      // zod's own wording ("Too big: expected number to be <=255") names neither the value nor what to write.
+      case "too_big":
+        return issue.message.startsWith("Too big")
+          ? { path, message: `${describe(input)} is too big (allowed: at most ${String(issue.maximum)}${issue.origin === "number" ? "" : ` ${issue.origin === "string" ? "characters" : "entries"}`})` }
+          : { path, message: issue.message };
+      case "too_small":
+        return issue.message.startsWith("Too small")
+          ? { path, message: `${describe(input)} is too small (allowed: at least ${String(issue.minimum)}${issue.origin === "number" ? "" : ` ${issue.origin === "string" ? "characters" : "entries"}`})` }
+          : { path, message: issue.message };
       default:
         return { path, message: issue.message };
     }

@@ -3,10 +3,11 @@
  * file is checked here (readable, well-formed, one document); the layout itself is validated
  * by compile(), and `locate` maps compile()'s issue paths back to lines of this file.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, visit } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, visit } from "yaml";
 import { KubeportsError, type InputIssue } from "../model/errors";
+import { LAYOUT_LIMITS } from "./layoutLimits";
 
 /** 1-based, as editors count. */
 export interface FilePosition {
@@ -27,8 +28,16 @@ const FORMATS = "a .yaml, .yml or .json layout file";
 
 function readText(file: string, absolute: string): string {
   try {
+    // Checked before reading, so an oversized file costs neither memory nor parse time.
+    const { size } = statSync(absolute);
+    if (size > LAYOUT_LIMITS.fileBytes && statSync(absolute).isFile()) {
+      throw new KubeportsError(`Layout file "${file}" is too large`, [
+        { path: file, message: `${size} bytes is more than the ${LAYOUT_LIMITS.fileBytes} bytes (1 MiB) a layout file may have (split the layout)` },
+      ]);
+    }
     return readFileSync(absolute, "utf8");
   } catch (error) {
+    if (error instanceof KubeportsError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const message =
       code === "ENOENT"
@@ -44,7 +53,8 @@ function readText(file: string, absolute: string): string {
 export function loadLayoutFile(file: string, cwd: string = process.cwd()): LayoutFile {
   const text = readText(file, path.resolve(cwd, file));
   const lines = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+  // YAML 1.1 merge keys (`<<: *base`) are supported: a mapping's `<<` entries fill in the keys it does not set.
+  const documents = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, merge: true });
   const at = (offset: number): string => {
     const { line, col } = lines.linePos(offset);
     return `${file}:${line}:${col}`;
@@ -68,12 +78,26 @@ export function loadLayoutFile(file: string, cwd: string = process.cwd()): Layou
     fail(document.errors.map((error) => ({ path: at(error.pos[0]), message: error.message })));
   }
   const unresolved: InputIssue[] = [];
-  visit(document, {
-    Alias(_key, alias) {
-      if (!alias.resolve(document)) {
-        unresolved.push({ path: at(alias.range?.[0] ?? 0), message: `alias "*${alias.source}" has no anchor "&${alias.source}" before it (define the anchor first, or write the value out)` });
+  // One walk in document order: an alias refers to the last anchor of its name before it.
+  // (Alias.resolve() walks the whole document per alias, quadratic in a file full of aliases.)
+  const anchors = new Map<string, unknown>();
+  const resolve = (node: unknown) => (isAlias(node) ? anchors.get(node.source) : node);
+  visit(document, (_key, node) => {
+    if (isAlias(node) && !anchors.has(node.source)) {
+      unresolved.push({ path: at(node.range?.[0] ?? 0), message: `alias "*${node.source}" has no anchor "&${node.source}" before it (define the anchor first, or write the value out)` });
+    }
+    if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) anchors.set(node.anchor, node);
+    const key = isPair(node) ? node.key : undefined;
+    if (isPair(node) && isScalar(key) && key.source === "<<") {
+      const sources = isSeq(node.value) ? node.value.items : [node.value];
+      const maps = sources.every((source) => isMap(resolve(source)));
+      if (!maps) {
+        unresolved.push({
+          path: at(key.range?.[0] ?? 0),
+          message: 'a "<<" merge key takes a mapping, an alias of one (<<: *base) or a list of them; write the keys out, or point the alias at a mapping',
+        });
       }
-    },
+    }
   });
   if (unresolved.length > 0) fail(unresolved);
   let value: unknown;
@@ -81,7 +105,11 @@ export function loadLayoutFile(file: string, cwd: string = process.cwd()): Layou
     value = document.toJS();
   } catch (error) {
     // toJS() still throws for alias bombs (too many alias expansions).
-    fail([{ path: file, message: (error as Error).message }]);
+    const text = (error as Error).message;
+    const message = /alias count/i.test(text)
+      ? "aliases expand to too many copies (the YAML parser refuses an anchor used that often, against alias bombs); write the repeated values out"
+      : text;
+    fail([{ path: file, message }]);
   }
   return {
     file,

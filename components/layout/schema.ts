@@ -65,6 +65,10 @@ const customRule = strict({
   icmp: strict({ type: z.number().int().min(0).max(255), code: z.number().int().min(0).max(255).optional() }).optional(),
   from: z.array(party).min(1),
   to: party,
+  allowInternet: z
+    .string()
+    .refine((reason) => reason.trim().length > 0, "give the reason in words (for example \"lab cluster without a firewall in front\"), or remove allowInternet")
+    .optional(),
 });
 
 function optionSchema(name: OptionName): z.ZodType {

@@ -19,6 +19,12 @@ export interface CustomRule {
   readonly icmp?: IcmpMatch;
   readonly from: readonly Party[];
   readonly to: Party;
+  /**
+   * Why this rule may open a Kubernetes-internal port (etcd, kubelet, overlay, BGP, ...) to
+   * 0.0.0.0/0 or ::/0. Without it such a rule is an error; with it the plan warns and every
+   * report shows the reason.
+   */
+  readonly allowInternet?: string;
 }
 
 /** What a user writes: which documents apply, with which options, on which machines. */

@@ -12,6 +12,8 @@ export interface Reason {
   readonly document: string;
   /** The table and row in the document's words. */
   readonly documentRow: string;
+  /** A layout rule's acknowledgement that it opens an internal port to the internet, in the user's words. */
+  readonly allowInternet?: string;
 }
 
 /** The other end of a flow. A group flow whose group is the flow's own group is a self reference. */
@@ -71,6 +73,8 @@ export interface PlanWarning {
   readonly group: string;
   readonly flow: string;
   readonly message: string;
+  /** The layout rules' allowInternet reasons behind the flow, when they acknowledged it. */
+  readonly allowInternet?: readonly string[];
 }
 
 export type NoteCode =

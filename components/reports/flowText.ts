@@ -40,9 +40,13 @@ export function peerText(peer: FlowPeer, group: string, m: Messages = en): strin
   }
 }
 
-/** Row descriptions, each once, in reason order. */
+/** Row descriptions, each once, in reason order; a layout rule's allowInternet reason beside its description. */
 export function whyText(reasons: readonly Reason[]): string[] {
-  return [...new Set(reasons.map((reason) => reason.description))];
+  return [
+    ...new Set(
+      reasons.map((reason) => (reason.allowInternet !== undefined ? `${reason.description} (allowInternet: "${reason.allowInternet}")` : reason.description)),
+    ),
+  ];
 }
 
 /** `document: row words; row words` per document, in reason order. */

@@ -13,12 +13,12 @@
  *              ingress: [Flow], egress: [Flow],
  *              local: [{ protocol, ports?, reasons }] }],
  *   peers: [{ name, cidrs }],
- *   warnings: [{ code, group, flow, message }],
+ *   warnings: [{ code, group, flow, message, allowInternet? }],
  *   notes: [{ code, profile, row, message }],
  *   disagreements: [{ profile, id, rows, says, other, otherSource }] }
  * Flow   = { key, protocol, ports?: { from, to }, icmp?: { type, code? }, peer, reasons: [Reason] }
  * peer   = { kind: "group", group } | { kind: "cidr", cidr, family, peers, world } | { kind: "host", host }
- * Reason = { profile, row, description, document, documentRow }
+ * Reason = { profile, row, description, document, documentRow, allowInternet? }
  * ```
  */
 import type { OptionName } from "../model/options";
@@ -36,7 +36,14 @@ function icmp(match: IcmpMatch | undefined): { icmp?: { type: number; code?: num
 }
 
 function reason(r: Reason) {
-  return { profile: r.profile, row: r.row, description: r.description, document: r.document, documentRow: r.documentRow };
+  return {
+    profile: r.profile,
+    row: r.row,
+    description: r.description,
+    document: r.document,
+    documentRow: r.documentRow,
+    ...(r.allowInternet !== undefined ? { allowInternet: r.allowInternet } : {}),
+  };
 }
 
 function peer(p: FlowPeer) {
@@ -72,7 +79,7 @@ function group(g: PlanGroup) {
 }
 
 export function orderWarning(w: PlanWarning) {
-  return { code: w.code, group: w.group, flow: w.flow, message: w.message };
+  return { code: w.code, group: w.group, flow: w.flow, message: w.message, ...(w.allowInternet ? { allowInternet: [...w.allowInternet] } : {}) };
 }
 
 export function orderNote(n: PlanNote) {

@@ -23,6 +23,7 @@ export function warningText(warning: PlanWarning, flow: Flow | undefined, m: Mes
     byLayout: flow.reasons.every((reason) => reason.profile === "layout"),
     sources: flow.reasons.map((reason) => `${reason.document} (${reason.documentRow})`),
     exposes: internalServicesHit(flow.protocol, flow.ports),
+    allowInternet: warning.allowInternet ?? [],
     original: warning.message,
   });
 }

@@ -54,6 +54,8 @@ export interface CustomRule {
   from: Party[];
   /** Who is connected to. */
   to: Party;
+  /** Why this rule may open a Kubernetes-internal port (etcd, kubelet, overlay, BGP, ...) to 0.0.0.0/0 or ::/0; required for such a rule, and shown in every report. */
+  allowInternet?: string;
 }
 
 /** ICMP type and code. */

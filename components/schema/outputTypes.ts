@@ -43,6 +43,8 @@ export interface PlanWarning {
   flow: string;
   /** What is open and why, in words. */
   message: string;
+  /** The layout rules' allowInternet reasons, when the layout acknowledged opening an internal port to the internet. */
+  allowInternet?: string[];
 }
 
 /** Protocol and ports of a GCP rule entry. */

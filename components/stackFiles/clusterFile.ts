@@ -3,12 +3,13 @@
  * templates per node group and load balancers for the layout's VIPs). Kept apart from the
  * layout schema so the layout stays cloud-neutral.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { formatZodIssues } from "../layout/formatZodIssues";
 import { KubeportsError } from "../model/errors";
 import { GROUP_NAME } from "../layout/schema";
+import { LAYOUT_LIMITS } from "../layout/layoutLimits";
 
 const machine = z.strictObject({
   /** Instance type (AWS), machine type (GCP) or VM size (Azure). */
@@ -46,7 +47,12 @@ export type LoadBalancerSpec = z.infer<typeof loadBalancer>;
 export function readClusterFile(path: string): ClusterFile {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(path, "utf8"));
+    // The same limits and YAML features as a layout file.
+    const { size } = statSync(path);
+    if (size > LAYOUT_LIMITS.fileBytes) {
+      throw new Error(`${size} bytes is more than the ${LAYOUT_LIMITS.fileBytes} bytes (1 MiB) a cluster file may have (split the layout)`);
+    }
+    raw = parseYaml(readFileSync(path, "utf8"), { merge: true });
   } catch (error) {
     throw new KubeportsError(`Cannot read cluster file ${path}`, [{ path, message: (error as Error).message }]);
   }
