@@ -172,13 +172,12 @@ export class AwsFirewall implements CloudFirewall {
   constructor(resources: readonly CloudResource[], machines: readonly Machine[] = awsMachines(resources)) {
     this.rules = awsRules(resources);
     this.machines = machines;
-  }
-
-  get cuts() {
     const ports = this.rules.flatMap((rule) => (rule.fromPort === undefined || rule.fromPort < 0 ? [] : [rule.fromPort, (rule.toPort ?? rule.fromPort) + 1]));
     const ranges = this.rules.flatMap((rule) => (rule.peer.kind === "ranges" ? rule.peer.ranges : []));
-    return { ports, ranges, protocols: [...new Set(this.rules.map((rule) => rule.protocol).filter((p) => p >= 0))] };
+    this.cuts = { ports, ranges, protocols: [...new Set(this.rules.map((rule) => rule.protocol).filter((p) => p >= 0))] };
   }
+
+  readonly cuts: CloudFirewall["cuts"];
 
   private side(direction: "ingress" | "egress", machine: Machine, packet: Packet): AwsRule | undefined {
     const groups = new Set(machine.identities);

@@ -164,17 +164,29 @@ export class AzureFirewall implements CloudFirewall {
     this.rules = azureRules(resources);
     this.machines = machines;
     this.network = { vnet };
-  }
-
-  get cuts() {
     const ports = this.rules.flatMap((rule) => (rule.ports ?? []).flatMap((p) => [p.from, p.to + 1]));
     const ranges = [
-      ...this.network.vnet,
+      ...vnet,
       AZURE_LOAD_BALANCER,
       ...this.rules.flatMap((rule) => [...rule.source.prefixes, ...rule.destination.prefixes].flatMap((t) => (addressRange(t) ? [addressRange(t)!] : []))),
     ];
-    return { ports, ranges, protocols: [...new Set(this.rules.map((rule) => rule.protocol).filter((p) => p >= 0))] };
+    this.cuts = { ports, ranges, protocols: [...new Set(this.rules.map((rule) => rule.protocol).filter((p) => p >= 0))] };
   }
+
+  private rulesOf(nsg: string, direction: "Inbound" | "Outbound"): readonly Omit<AzureRule, "nsg">[] {
+    const key = `${nsg} ${direction}`;
+    let ordered = this.ordered.get(key);
+    if (!ordered) {
+      const own = this.rules.filter((rule) => rule.nsg === nsg && rule.direction === direction).sort((a, b) => a.priority - b.priority);
+      ordered = [...own, ...DEFAULT_RULES.filter((rule) => rule.direction === direction)];
+      this.ordered.set(key, ordered);
+    }
+    return ordered;
+  }
+
+  readonly cuts: CloudFirewall["cuts"];
+  /** Per NSG and direction: its rules by priority, then Azure's defaults. */
+  private readonly ordered = new Map<string, readonly Omit<AzureRule, "nsg">[]>();
 
   /** Whether one side of a rule holds the packet's source or its target machine. */
   private sideMatches(spec: AzureSideSpec, who: PacketSource, family: Packet["family"], mode: "allow" | "deny"): boolean {
@@ -195,8 +207,7 @@ export class AzureFirewall implements CloudFirewall {
 
   private evaluate(nsg: string, direction: "Inbound" | "Outbound", packet: Packet): { allowed: boolean; rule: string } {
     const target: PacketSource = { kind: "machine", machine: packet.target };
-    const ordered = [...this.rules.filter((rule) => rule.nsg === nsg && rule.direction === direction).sort((a, b) => a.priority - b.priority), ...DEFAULT_RULES.filter((rule) => rule.direction === direction)];
-    for (const rule of ordered) {
+    for (const rule of this.rulesOf(nsg, direction)) {
       const mode = rule.access === "Deny" ? "deny" : "allow";
       if (!protocolMatches(rule, packet)) continue;
       if (!this.sideMatches(rule.source, packet.source, packet.family, mode) || !this.sideMatches(rule.destination, target, packet.family, mode)) continue;

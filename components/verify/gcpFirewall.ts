@@ -168,22 +168,22 @@ export class GcpFirewall implements CloudFirewall {
   readonly machines: readonly Machine[];
 
   constructor(resources: readonly CloudResource[], machines: readonly Machine[] = gcpMachines(resources)) {
-    this.rules = gcpRules(resources);
+    // Evaluation order once: by priority, a deny before an allow at the same priority.
+    this.rules = gcpRules(resources).sort(ORDER);
     this.machines = machines;
-  }
-
-  get cuts() {
     const ports = this.rules.flatMap((rule) => rule.entries.flatMap((entry) => (entry.ports ?? []).flatMap((p) => [p.from, p.to + 1])));
     const ranges = this.rules.flatMap((rule) => [...rule.sourceRanges, ...rule.destinationRanges]);
-    return { ports, ranges, protocols: [...new Set(this.rules.flatMap((rule) => rule.entries.map((entry) => entry.protocol)).filter((p) => p >= 0))] };
+    this.cuts = { ports, ranges, protocols: [...new Set(this.rules.flatMap((rule) => rule.entries.map((entry) => entry.protocol)).filter((p) => p >= 0))] };
   }
+
+  readonly cuts: CloudFirewall["cuts"];
 
   /** The first matching rule of one direction for `subject`, or GCP's implied rule. */
   private evaluate(direction: "INGRESS" | "EGRESS", subject: Machine, packet: Packet): { allowed: boolean; rule: string } {
     for (const layer of ["vpc", "policy"] as const) {
-      const match = this.rules
-        .filter((rule) => rule.layer === layer && rule.direction === direction && rule.action !== "goto_next" && appliesTo(rule, subject) && protocolMatches(rule, packet) && peerMatches(rule, packet))
-        .sort(ORDER)[0];
+      const match = this.rules.find(
+        (rule) => rule.layer === layer && rule.direction === direction && rule.action !== "goto_next" && appliesTo(rule, subject) && protocolMatches(rule, packet) && peerMatches(rule, packet),
+      );
       if (match) return { allowed: match.action === "allow", rule: `${match.name} (${match.action}, priority ${match.priority})` };
     }
     return direction === "EGRESS" ? { allowed: true, rule: "implied allow egress (65535)" } : { allowed: false, rule: "implied deny ingress (65535)" };

@@ -18,12 +18,15 @@ import type { CloudResource } from "./cloudResource";
 export interface TranslateChoices {
   /** Azure: let IP-in-IP through as protocol "*" (the component's opt-in); otherwise such plans fail as the component fails. */
   readonly allowIpInIpAsAnyProtocol?: boolean;
+  /** AWS: a raised rules-per-security-group quota (the component's rulesPerGroupQuota). */
+  readonly rulesPerGroupQuota?: number;
 }
 
 const sgId = (group: string) => `sg-${group}`;
 
-function awsResources(plan: Plan): CloudResource[] {
-  const { spec } = resolveFirewallArgs(plan.layout, { plan, vpcId: "vpc-00000000" });
+function awsResources(plan: Plan, choices: TranslateChoices): CloudResource[] {
+  const quota = choices.rulesPerGroupQuota === undefined ? {} : { rulesPerGroupQuota: choices.rulesPerGroupQuota };
+  const { spec } = resolveFirewallArgs(plan.layout, { plan, vpcId: "vpc-00000000", ...quota });
   const resources: CloudResource[] = spec.groups.map((group) => ({ type: "aws:ec2/securityGroup:SecurityGroup", name: group.logicalName, id: sgId(group.group), inputs: {} }));
   for (const rule of spec.rules) {
     const source = rule.source;
@@ -135,7 +138,7 @@ function azureResources(plan: Plan, choices: TranslateChoices): CloudResource[] 
 }
 
 export function translatedResources(plan: Plan, cloud: Cloud, choices: TranslateChoices = {}): CloudResource[] {
-  if (cloud === "aws") return awsResources(plan);
+  if (cloud === "aws") return awsResources(plan, choices);
   if (cloud === "gcp") return gcpResources(plan);
   return azureResources(plan, choices);
 }
