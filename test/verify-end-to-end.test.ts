@@ -23,6 +23,7 @@ import { modelFlows } from "../components/verify/modelFlows";
 import { translatedResources } from "../components/verify/translatedResources";
 import { verifyPlan, type VerifyResult } from "../components/verify/verifyPlan";
 import { compileSource } from "../components/cli/compileSource";
+import type { RequiredFlow } from "../components/connectivity/requiredFlow";
 import { catalogCases } from "./support/catalogLayouts";
 import { PROJECT, preview } from "./support/previewedStack";
 
@@ -57,6 +58,27 @@ describe("every shipped stack's nodes can talk (evaluated over its offline previ
     const result = verifyPlan(plan, firewallFor(cloudOf(resources)!, resources), stack, modelFlows(plan));
     expect(result.checks.length).toBeGreaterThan(10);
     expect(blocked(result)).toEqual([]);
+  }, 30_000);
+});
+
+describe("flows of the connectivity model are checked beside the vendor rows", () => {
+  it("apinizer-aws drops Flannel VXLAN between two workers, which its vendor rows leave out (issue 12's example)", async () => {
+    const resources = (await preview("apinizer-aws")).resources;
+    const plan = compileSource("apinizer-aws", PROJECT);
+    const overlay: RequiredFlow = {
+      requirement: "overlay-flannel-vxlan",
+      description: "Flannel VXLAN between every pair of nodes",
+      source: "https://github.com/flannel-io/flannel/blob/master/Documentation/backends.md",
+      from: { kind: "group", group: "workers" },
+      to: "workers",
+      protocol: "udp",
+      ports: { from: 8472, to: 8472 },
+    };
+    const result = verifyPlan(plan, firewallFor("aws", resources), "apinizer-aws", [overlay]);
+    const check = result.checks.find((c) => c.flow.key === "udp:8472:group:workers->workers")!;
+    expect(check).toMatchObject({ allowed: false, flow: { origins: [{ kind: "model", id: "overlay-flannel-vxlan" }] } });
+    expect(check.blocked).toContain("no ingress rule of");
+    expect(result.blocked).toBe(1);
   }, 30_000);
 });
 

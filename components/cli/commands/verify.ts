@@ -39,7 +39,7 @@ function usage(message: string): never {
 
 async function stackFirewall(stack: string, projectDir: string, cloud: Cloud | undefined): Promise<CloudFirewall> {
   // Only a stack run loads Pulumi: the pure commands stay free of @pulumi/* modules.
-  const { previewStack } = require("../../preview/previewStack") as typeof import("../../preview/previewStack.js");
+  const { previewStack } = await import("../../preview/previewStack.js");
   const preview = await previewStack(stack, projectDir);
   const found = cloudOf(preview.resources);
   if (!found) usage(`stack ${stack} creates no resources of one cloud to evaluate`);
