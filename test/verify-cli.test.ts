@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { EXIT_BLOCKED } from "../components/cli/commands/verify";
 import { EXIT, run } from "../components/cli/run";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -43,6 +44,10 @@ describe("kubeports verify: what kubeports builds", () => {
     const vxlan = body.flows.find((f) => f.key === "udp:8472:group:workers->workers")!;
     expect(vxlan).toMatchObject({ verdict: "passes", origins: [{ id: "flannel/vxlan" }] });
     expect(vxlan.rules).toContain("lab-workers-in-from-workers (allow, priority 1000)");
+  });
+
+  it("exits 4 when a flow is blocked, as run.ts's EXIT table says", () => {
+    expect(EXIT.blocked).toBe(EXIT_BLOCKED);
   });
 
   it("needs --cloud for a layout file (usage error, exit 2)", async () => {
