@@ -25,11 +25,18 @@ import { verifyPlan, type VerifyResult } from "../components/verify/verifyPlan";
 import { compileSource } from "../components/cli/compileSource";
 import type { RequiredFlow } from "../components/connectivity/requiredFlow";
 import { catalogCases } from "./support/catalogLayouts";
-import { PROJECT, preview } from "./support/previewedStack";
+import { PROJECT, preview as runPreview } from "./support/previewedStack";
 
 const STACKS = ["rancher-aws", "apinizer-aws", "super-kubenetes-gcp", "dce5-azure"];
 const EXAMPLES_DIR = path.resolve(__dirname, "../examples/layouts");
 const EXAMPLES = readdirSync(EXAMPLES_DIR).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
+
+/** Each stack previewed once for the whole file (runs are sequential: Pulumi's runtime state is process-wide). */
+const previews = new Map<string, ReturnType<typeof runPreview>>();
+function preview(stack: string): ReturnType<typeof runPreview> {
+  if (!previews.has(stack)) previews.set(stack, runPreview(stack));
+  return previews.get(stack)!;
+}
 
 function blocked(result: VerifyResult): string[] {
   return result.checks.filter((check) => !check.allowed).map((check) => `${check.flow.key}: ${check.blocked}`);
@@ -58,6 +65,30 @@ describe("every shipped stack's nodes can talk (evaluated over its offline previ
     const result = verifyPlan(plan, firewallFor(cloudOf(resources)!, resources), stack, modelFlows(plan));
     expect(result.checks.length).toBeGreaterThan(10);
     expect(blocked(result)).toEqual([]);
+  }, 30_000);
+});
+
+/** Rule resources by name with the inputs that decide what they match (ids reduced to their last segment, group ids left out). */
+const RULE_TYPES = ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "gcp:compute/firewall:Firewall", "azure-native:network:SecurityRule"];
+const MATCH_INPUTS = ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "cidrIpv6", "direction", "priority", "allows", "denies", "sourceRanges", "destinationRanges", "sourceTags", "targetTags", "access", "protocol", "destinationPortRange", "destinationPortRanges", "sourceAddressPrefix", "sourceAddressPrefixes", "destinationAddressPrefix", "destinationAddressPrefixes", "sourceApplicationSecurityGroups", "destinationApplicationSecurityGroups"];
+function ruleMatches(resources: readonly { type: string; name: string; inputs: Readonly<Record<string, unknown>> }[]): Record<string, unknown> {
+  const reduce = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(reduce) : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reduce(v)])) : typeof value === "string" && value.includes("/") && !/^[\d.:a-f]+\/\d+$/.test(value) ? value.split("/").pop()!.toLowerCase() : value;
+  return Object.fromEntries(
+    resources
+      .filter((r) => RULE_TYPES.includes(r.type))
+      .map((r) => [r.name, reduce(Object.fromEntries(MATCH_INPUTS.filter((k) => r.inputs[k] !== undefined).map((k) => [k, r.inputs[k]])))]),
+  );
+}
+
+describe("a layout file is verified over what its component would register", () => {
+  it.each(STACKS)("%s: the pure translation gives the component's rules, matching the same traffic", async (stack) => {
+    const plan = compileSource(stack, PROJECT);
+    const registered = (await preview(stack)).resources.filter((r) => r.parent === plan.layout);
+    const cloud = cloudOf(registered)!;
+    const expected = ruleMatches(registered);
+    expect(Object.keys(expected).length).toBeGreaterThan(10);
+    expect(ruleMatches(translatedResources(plan, cloud))).toEqual(expected);
   }, 30_000);
 });
 
