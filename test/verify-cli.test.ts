@@ -95,6 +95,17 @@ describe("kubeports verify --against: a firewall kubeports did not create", () =
     expect(stdout).toContain("14 needed flows, 1 blocked.");
   });
 
+  it("reads a saved `kubeports preview --format json` as the firewall to audit", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kubeports-verify-"));
+    const saved = await cli(["preview", "super-kubenetes-gcp", "--format", "json"]);
+    writeFileSync(path.join(dir, "preview.json"), saved.stdout);
+    const { code, stdout } = await cli(["verify", "super-kubenetes-gcp", "--against", path.join(dir, "preview.json")]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/\(gcp export\)\. \d+ needed flows, 0 blocked\./);
+    // The stack's own world-open rows are what the plan asks for: nothing is wider.
+    expect(stdout).not.toContain("Open wider");
+  }, 30_000);
+
   it.each([
     ["aws-wrong-shape", "aws-wrong-shape/describe-security-groups.json: expected the output of `aws ec2 describe-security-groups --output json` (an object with a SecurityGroups list)"],
     ["unknown-cloud", "unknown-cloud: unknown cloud export (has firewall.json; expected a directory (or JSON object) of cloud CLI exports"],

@@ -7,6 +7,7 @@
  * - GCP: firewall-rules (required), instances, instance-templates
  * - Azure: nsg (one `az network nsg show`) or nsgs (`az network nsg list`) (required), nics
  * - any cloud: groups (optional): { "<node group>": ["<instance id or name, template or NIC name>", ...] }
+ * - or a file `kubeports preview <stack> --format json` printed (resources of one cloud)
  *
  * Machines run as a node group by their `kubeports:group` tag / `kubeports-group` label or tag,
  * or as groups.json says.
@@ -15,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Cloud } from "./cloudFirewall";
 import { type CloudResource, list, obj, str, strings } from "./cloudResource";
+import { cloudOf } from "./firewallFor";
 
 /** A bad export: one line naming the file and what was expected. */
 export class ExportInputError extends Error {
@@ -202,9 +204,22 @@ function groupMap(label: string, value: unknown): Map<string, string> {
   return map;
 }
 
+/** `kubeports preview --format json` output: its resources as they are. */
+function previewResources(label: string, value: unknown): CloudResource[] {
+  const items = list(value).map(obj);
+  if (items.some((r) => typeof r.type !== "string" || typeof r.name !== "string")) throw new ExportInputError(label, "has resources without type and name (expected what `kubeports preview <stack> --format json` prints)");
+  return items.map((r) => ({ type: str(r.type)!, name: str(r.name)!, id: str(r.id) ?? null, inputs: obj(r.inputs) }));
+}
+
 /** Reads an export; `cloud` when the user gave --cloud, else recognised from the file names. */
 export function readCloudExport(file: string, cwd: string, cloud?: Cloud): CloudExport {
   const { label, parts } = readBundle(file, cwd);
+  if (parts.has("resources") && parts.has("stack")) {
+    const resources = previewResources(label, parts.get("resources"));
+    const found = cloudOf(resources);
+    if (!found || (cloud && cloud !== found)) throw new ExportInputError(file, `holds no resources of ${cloud ?? "exactly one cloud"} (expected what \`kubeports preview <stack> --format json\` prints for one stack)`);
+    return { cloud: found, label, resources, groups: new Map() };
+  }
   const found = (Object.keys(REQUIRED) as Cloud[]).filter((c) => REQUIRED[c].some((part) => parts.has(part)));
   const chosen = cloud ?? (found.length === 1 ? found[0] : undefined);
   if (!chosen || !found.includes(chosen)) {
