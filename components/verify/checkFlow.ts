@@ -70,6 +70,8 @@ export function checkFlow(firewall: CloudFirewall, flow: NeededFlow, machines: R
     family = range.family;
     sources = splitRange(range, firewall.cuts.ranges).map((piece) => ({ kind: "address", range: piece }));
   }
+  const missing = targets.length === 0 ? flow.to : flow.from.kind === "group" && sources.length === 0 ? flow.from.group : undefined;
+  if (missing !== undefined) return { flow, allowed: false, rules: [], blocked: `no machine runs as node group ${missing}, so nothing can carry the flow` };
   const rules = new Set<string>();
   for (const shape of shapes(flow, family, firewall)) {
     for (const source of sources) {
