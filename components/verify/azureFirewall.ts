@@ -86,13 +86,17 @@ export function azureRules(resources: readonly CloudResource[]): AzureRule[] {
 }
 
 /** Azure's default rules, after every rule of an NSG. */
+function defaultRule(name: string, direction: AzureRule["direction"], access: AzureRule["access"], priority: number, from: string, to: string): Omit<AzureRule, "nsg"> {
+  return { name, direction, access, priority, protocol: -1, source: { prefixes: [from], asgs: [] }, destination: { prefixes: [to], asgs: [] } };
+}
+
 export const DEFAULT_RULES: readonly Omit<AzureRule, "nsg">[] = [
-  { name: "AllowVnetInBound", direction: "Inbound", access: "Allow", priority: 65000, protocol: -1, source: { prefixes: ["VirtualNetwork"], asgs: [] }, destination: { prefixes: ["VirtualNetwork"], asgs: [] } },
-  { name: "AllowAzureLoadBalancerInBound", direction: "Inbound", access: "Allow", priority: 65001, protocol: -1, source: { prefixes: ["AzureLoadBalancer"], asgs: [] }, destination: { prefixes: ["*"], asgs: [] } },
-  { name: "DenyAllInBound", direction: "Inbound", access: "Deny", priority: 65500, protocol: -1, source: { prefixes: ["*"], asgs: [] }, destination: { prefixes: ["*"], asgs: [] } },
-  { name: "AllowVnetOutBound", direction: "Outbound", access: "Allow", priority: 65000, protocol: -1, source: { prefixes: ["VirtualNetwork"], asgs: [] }, destination: { prefixes: ["VirtualNetwork"], asgs: [] } },
-  { name: "AllowInternetOutBound", direction: "Outbound", access: "Allow", priority: 65001, protocol: -1, source: { prefixes: ["*"], asgs: [] }, destination: { prefixes: ["Internet"], asgs: [] } },
-  { name: "DenyAllOutBound", direction: "Outbound", access: "Deny", priority: 65500, protocol: -1, source: { prefixes: ["*"], asgs: [] }, destination: { prefixes: ["*"], asgs: [] } },
+  defaultRule("AllowVnetInBound", "Inbound", "Allow", 65000, "VirtualNetwork", "VirtualNetwork"),
+  defaultRule("AllowAzureLoadBalancerInBound", "Inbound", "Allow", 65001, "AzureLoadBalancer", "*"),
+  defaultRule("DenyAllInBound", "Inbound", "Deny", 65500, "*", "*"),
+  defaultRule("AllowVnetOutBound", "Outbound", "Allow", 65000, "VirtualNetwork", "VirtualNetwork"),
+  defaultRule("AllowInternetOutBound", "Outbound", "Allow", 65001, "*", "Internet"),
+  defaultRule("DenyAllOutBound", "Outbound", "Deny", 65500, "*", "*"),
 ];
 
 interface Network {

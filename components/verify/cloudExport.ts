@@ -49,7 +49,9 @@ function readBundle(file: string, cwd: string): { label: string; parts: Map<stri
     }
   };
   if (statSync(full).isDirectory()) {
-    for (const name of readdirSync(full).filter((n) => n.endsWith(".json")).sort()) parts.set(name.replace(/\.json$/, ""), parse(path.join(file, name), readFileSync(path.join(full, name), "utf8")));
+    for (const name of readdirSync(full).filter((n) => n.endsWith(".json")).sort()) {
+      parts.set(name.replace(/\.json$/, ""), parse(path.join(file, name), readFileSync(path.join(full, name), "utf8")));
+    }
   } else {
     const value = parse(file, readFileSync(full, "utf8"));
     if (!value || typeof value !== "object" || Array.isArray(value)) throw new ExportInputError(file, `is not an object (expected ${EXPECTED})`);
@@ -79,7 +81,9 @@ function permissions(value: unknown): Record<string, unknown>[] {
 
 function awsResources(label: string, parts: ReadonlyMap<string, unknown>): CloudResource[] {
   const groups = obj(parts.get("describe-security-groups")).SecurityGroups;
-  if (!Array.isArray(groups)) throw shapeError(label, "describe-security-groups", "the output of `aws ec2 describe-security-groups --output json` (an object with a SecurityGroups list)");
+  if (!Array.isArray(groups)) {
+    throw shapeError(label, "describe-security-groups", "the output of `aws ec2 describe-security-groups --output json` (an object with a SecurityGroups list)");
+  }
   const resources: CloudResource[] = groups.map(obj).map((g) => ({
     type: "aws:ec2/securityGroup:SecurityGroup",
     name: str(g.GroupName) ?? str(g.GroupId) ?? "?",
@@ -88,18 +92,25 @@ function awsResources(label: string, parts: ReadonlyMap<string, unknown>): Cloud
   }));
   if (parts.has("describe-instances")) {
     const reservations = obj(parts.get("describe-instances")).Reservations;
-    if (!Array.isArray(reservations)) throw shapeError(label, "describe-instances", "the output of `aws ec2 describe-instances --output json` (an object with a Reservations list)");
+    if (!Array.isArray(reservations)) {
+      throw shapeError(label, "describe-instances", "the output of `aws ec2 describe-instances --output json` (an object with a Reservations list)");
+    }
     for (const instance of reservations.flatMap((r) => list(obj(r).Instances)).map(obj)) {
       const id = str(instance.InstanceId) ?? "?";
       const ip = str(instance.PrivateIpAddress);
-      const sgs = [...list(instance.SecurityGroups), ...list(instance.NetworkInterfaces).flatMap((n) => list(obj(n).Groups))].map((g) => str(obj(g).GroupId)).filter((x): x is string => !!x);
+      const attached = [...list(instance.SecurityGroups), ...list(instance.NetworkInterfaces).flatMap((n) => list(obj(n).Groups))];
+      const sgs = attached.map((g) => str(obj(g).GroupId)).filter((x): x is string => !!x);
       if (ip) resources.push({ type: "aws:ec2/subnet:Subnet", name: `${id}-address`, id: `address-${id}`, inputs: { cidrBlock: `${ip}/32` } });
-      resources.push({ type: "aws:ec2/instance:Instance", name: id, id, inputs: { vpcSecurityGroupIds: [...new Set(sgs)], tags: tagMap(instance.Tags), ...(ip ? { subnetId: `address-${id}` } : {}) } });
+      const inputs = { vpcSecurityGroupIds: [...new Set(sgs)], tags: tagMap(instance.Tags), ...(ip ? { subnetId: `address-${id}` } : {}) };
+      resources.push({ type: "aws:ec2/instance:Instance", name: id, id, inputs });
     }
   }
   if (parts.has("describe-launch-template-versions")) {
     const versions = obj(parts.get("describe-launch-template-versions")).LaunchTemplateVersions;
-    if (!Array.isArray(versions)) throw shapeError(label, "describe-launch-template-versions", "the output of `aws ec2 describe-launch-template-versions --output json` (an object with a LaunchTemplateVersions list)");
+    if (!Array.isArray(versions)) {
+      const expected = "the output of `aws ec2 describe-launch-template-versions --output json` (an object with a LaunchTemplateVersions list)";
+      throw shapeError(label, "describe-launch-template-versions", expected);
+    }
     for (const version of versions.map(obj)) {
       const data = obj(version.LaunchTemplateData);
       resources.push({

@@ -24,10 +24,12 @@ export function machinesByGroup(plan: Plan, machines: readonly Machine[], where:
   const issues: InputIssue[] = [];
   for (const [group, members] of byGroup) {
     if (members.length === 0) {
-      issues.push({ path: `groups.${group}`, message: `no machine of node group "${group}" in ${where} (expected a launch template, instance template, scale set, instance or NIC tagged with the group, e.g. kubeports:group=${group}, or named "<prefix>-${group}")` });
+      const expected = `a launch template, instance template, scale set, instance or NIC tagged with the group (kubeports:group=${group} or kubeports-group=${group}) or named "<prefix>-${group}"`;
+      issues.push({ path: `groups.${group}`, message: `no machine of node group "${group}" in ${where} (expected ${expected})` });
     }
     for (const machine of members.filter((m) => m.identities.length === 0)) {
-      issues.push({ path: `groups.${group}`, message: `${machine.label} is attached to no firewall group (expected security groups, network tags or service accounts, or application security groups on it)` });
+      const expected = "security groups, network tags or service accounts, or application security groups on it";
+      issues.push({ path: `groups.${group}`, message: `${machine.label} is attached to no firewall group (expected ${expected})` });
     }
   }
   if (issues.length > 0) throw new KubeportsError(`Cannot verify ${where}`, issues);
