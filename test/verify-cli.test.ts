@@ -30,6 +30,12 @@ describe("kubeports verify: what kubeports builds", () => {
     expect(stdout).toContain("| workers | masters | udp 8472 | passes | apinizer-aws-masters-out-all-to-anywhere-ipv4<br>apinizer-aws-workers-in-udp-8472-from-masters |");
   }, 30_000);
 
+  it("refuses --cloud that is not the stack's cloud", async () => {
+    const { code, stderr } = await cli(["verify", "super-kubenetes-gcp", "--cloud", "aws"]);
+    expect(code).toBe(EXIT.input);
+    expect(stderr).toContain("--cloud aws was given, but stack super-kubenetes-gcp builds gcp resources");
+  }, 30_000);
+
   it.each(["aws", "gcp", "azure"])("passes a layout file translated for %s", async (cloud) => {
     const { code, stdout } = await cli(["verify", LAYOUT, "--cloud", cloud]);
     expect(code).toBe(EXIT.ok);
