@@ -42,6 +42,15 @@ describe("kubeports verify: what kubeports builds", () => {
     expect(stdout).toContain(`(${cloud} translation). 14 needed flows, 0 blocked.`);
   });
 
+  it("takes the Azure component's IP-in-IP opt-in for a layout the component would otherwise refuse", async () => {
+    const refused = await cli(["verify", "examples/layouts/super-kubenetes.yaml", "--cloud", "azure"]);
+    expect(refused.code).toBe(EXIT.input);
+    expect(refused.stderr).toContain("allowIpInIpAsAnyProtocol: true");
+    const { code, stdout } = await cli(["verify", "examples/layouts/super-kubenetes.yaml", "--cloud", "azure", "--allow-ip-in-ip-as-any-protocol"]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/\| masters \| workers \| ipip \| passes \| [^|]*Outbound Allow/);
+  });
+
   it("prints the matrix as JSON (schema kubeports.verify/v1) with each flow's rules and origins", async () => {
     const { code, stdout } = await cli(["verify", LAYOUT, "--cloud", "gcp", "--format", "json"]);
     expect(code).toBe(EXIT.ok);

@@ -31,6 +31,8 @@ interface VerifyOptions {
   format: (typeof FORMATS)[number];
   against?: string;
   project?: string;
+  allowIpInIpAsAnyProtocol?: boolean;
+  rulesPerGroupQuota?: string;
 }
 
 function usage(message: string): never {
@@ -69,6 +71,8 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("markdown"))
     .option("--against <path>", "audit a firewall exported with the cloud's CLI (a directory or JSON object of exports) instead of what kubeports builds")
     .option("--project <dir>", "Pulumi project directory for a stack (default: the current directory)")
+    .option("--allow-ip-in-ip-as-any-protocol", "layout on Azure: the component's allowIpInIpAsAnyProtocol (IP-in-IP opened as protocol *)")
+    .option("--rules-per-group-quota <n>", "layout on AWS: the component's rulesPerGroupQuota (a raised rules-per-security-group quota)")
     .action(async (argument: string, options: VerifyOptions) => {
       const source = resolveLayout(argument, io.cwd);
       const isFile = layoutFileResolver.resolve(argument, io.cwd) !== undefined;
@@ -87,7 +91,13 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
             io.stderr(`kubeports: verify ${argument}: a layout file needs --cloud (${CLOUDS.join(", ")}) to know which cloud's resources to build\n`);
             throw new CommandExit(2);
           }
-          firewall = firewallFor(options.cloud, translatedResources(plan, options.cloud));
+          const quota = options.rulesPerGroupQuota === undefined ? undefined : Number(options.rulesPerGroupQuota);
+          if (quota !== undefined && (!Number.isInteger(quota) || quota < 1)) {
+            io.stderr(`kubeports: --rules-per-group-quota: "${options.rulesPerGroupQuota}" is not a whole number of rules (AWS's default quota is 60)\n`);
+            throw new CommandExit(2);
+          }
+          const choices = { allowIpInIpAsAnyProtocol: options.allowIpInIpAsAnyProtocol === true, ...(quota === undefined ? {} : { rulesPerGroupQuota: quota }) };
+          firewall = firewallFor(options.cloud, translatedResources(plan, options.cloud, choices));
           where = `${source.label} (${options.cloud} translation)`;
         }
       } catch (error) {
