@@ -3,7 +3,7 @@
  * needs (the plan's vendor rows plus the connectivity model) passes the cloud's own evaluation
  * of the resources, for every shipped stack (its offline preview, under Pulumi mocks), every
  * example layout on each of the three clouds, and the generated catalog (every profile x every
- * option value x single-, split- and combined-group and clustered layouts) on each cloud.
+ * option value x single-, split- and combined-group, clustered and dual-stack layouts) on each cloud.
  *
  * Layouts and the catalog use the shells' pure translations (no Pulumi: a mock run per case
  * would be too slow); the stacks' previews check the components' registration of those specs.
@@ -24,6 +24,7 @@ import { translatedResources } from "../components/verify/translatedResources";
 import { verifyPlan, type VerifyResult } from "../components/verify/verifyPlan";
 import { compileSource } from "../components/cli/compileSource";
 import type { RequiredFlow } from "../components/connectivity/requiredFlow";
+import { findProfile } from "../components/profiles/catalog";
 import { catalogCases } from "./support/catalogLayouts";
 import { PROJECT, preview as runPreview } from "./support/previewedStack";
 
@@ -124,7 +125,9 @@ describe("every example layout's nodes can talk, on every cloud", () => {
 });
 
 describe("the generated catalog's nodes can talk, on every cloud", () => {
-  const cases = catalogCases([{}, { groups: "split" }, { groups: "combined" }, { clustered: true }]);
+  // The four shapes of the whole catalog, and dual-stack peers (IPv6 sources) for a few profiles.
+  const dualStack = ["kubernetes", "calico", "cilium", "rancher"].map((id) => findProfile(id)!);
+  const cases = [...catalogCases([{}, { groups: "split" }, { groups: "combined" }, { clustered: true }]), ...catalogCases([{ dualStack: true }], dualStack)];
   // Cases that compile to the same flows (a default spelled out, an option a profile ignores) are checked once.
   const byPlan = new Map<string, { plan: Plan; labels: string[] }>();
   for (const c of cases) {
@@ -135,7 +138,7 @@ describe("the generated catalog's nodes can talk, on every cloud", () => {
     byPlan.set(key, entry);
   }
 
-  it("covers every profile in all four shapes", () => {
+  it("covers every profile in every shape", () => {
     expect(cases.length).toBeGreaterThan(300);
     expect(new Set(cases.map((c) => c.profile.id)).size).toBeGreaterThan(10);
   });
