@@ -62,6 +62,21 @@ function againstFirewall(plan: Plan, file: string, cwd: string, cloud: Cloud | u
   return firewall;
 }
 
+/** A layout file: what the --cloud component would create, with the component args the flags give. */
+function layoutFirewall(plan: Plan, argument: string, options: VerifyOptions, io: CliIo): CloudFirewall {
+  if (!options.cloud) {
+    io.stderr(`kubeports: verify ${argument}: a layout file needs --cloud (${CLOUDS.join(", ")}) to know which cloud's resources to build\n`);
+    throw new CommandExit(2);
+  }
+  const quota = options.rulesPerGroupQuota === undefined ? undefined : Number(options.rulesPerGroupQuota);
+  if (quota !== undefined && (!Number.isInteger(quota) || quota < 1)) {
+    io.stderr(`kubeports: --rules-per-group-quota: "${options.rulesPerGroupQuota}" is not a whole number of rules (AWS's default quota is 60)\n`);
+    throw new CommandExit(2);
+  }
+  const choices = { allowIpInIpAsAnyProtocol: options.allowIpInIpAsAnyProtocol === true, ...(quota === undefined ? {} : { rulesPerGroupQuota: quota }) };
+  return firewallFor(options.cloud, translatedResources(plan, options.cloud, choices));
+}
+
 export function registerVerifyCommand(program: Command, io: CliIo): void {
   program
     .command("verify")
@@ -87,18 +102,8 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
           firewall = await stackFirewall(argument, options.project ?? io.cwd, options.cloud);
           where = `stack ${argument} (offline preview)`;
         } else {
-          if (!options.cloud) {
-            io.stderr(`kubeports: verify ${argument}: a layout file needs --cloud (${CLOUDS.join(", ")}) to know which cloud's resources to build\n`);
-            throw new CommandExit(2);
-          }
-          const quota = options.rulesPerGroupQuota === undefined ? undefined : Number(options.rulesPerGroupQuota);
-          if (quota !== undefined && (!Number.isInteger(quota) || quota < 1)) {
-            io.stderr(`kubeports: --rules-per-group-quota: "${options.rulesPerGroupQuota}" is not a whole number of rules (AWS's default quota is 60)\n`);
-            throw new CommandExit(2);
-          }
-          const choices = { allowIpInIpAsAnyProtocol: options.allowIpInIpAsAnyProtocol === true, ...(quota === undefined ? {} : { rulesPerGroupQuota: quota }) };
-          firewall = firewallFor(options.cloud, translatedResources(plan, options.cloud, choices));
-          where = `${source.label} (${options.cloud} translation)`;
+          firewall = layoutFirewall(plan, argument, options, io);
+          where = `${source.label} (${firewall.cloud} translation)`;
         }
       } catch (error) {
         if (error instanceof ExportInputError) {
