@@ -243,7 +243,7 @@ export class AzureFirewall implements CloudFirewall {
       .filter((rule) => rule.direction === "Inbound" && rule.access === "Allow")
       .map((rule) => ({
         rule: rule.name,
-        targets: this.machines.filter((m) => (m.nsgs ?? []).includes(rule.nsg) && (rule.destination.asgs.some((a) => m.identities.includes(a)) || rule.destination.prefixes.length > 0)),
+        targets: this.machines.filter((m) => (m.nsgs ?? []).includes(rule.nsg) && this.sideMatches(rule.destination, { kind: "machine", machine: m }, "ipv4", "allow")),
         protocol: rule.protocol,
         ...(rule.ports ? { ports: rule.ports } : {}),
         ranges: rule.source.prefixes.flatMap((p) => {
