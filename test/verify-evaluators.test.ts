@@ -154,6 +154,17 @@ describe("GCP firewall rules", () => {
     expect(fw.decide(tcp(fw, "c-workers", "c-masters", 6443))).toMatchObject({ allowed: false, blocked: expect.stringContaining("egress") });
   });
 
+  it("a network firewall policy is evaluated after the VPC rules and before the implied ones", () => {
+    const POLICY = "gcp:compute/networkFirewallPolicyRule:NetworkFirewallPolicyRule";
+    const policyDeny = r(POLICY, "w-egress-deny", { ruleName: "w-egress-deny", direction: "EGRESS", action: "deny", priority: 2000, targetServiceAccounts: ["workers@p.iam.gserviceaccount.com"], match: { layer4Configs: [{ ipProtocol: "all" }], destIpRanges: ["0.0.0.0/0"] } });
+    const ingress = r(FW, "m-from-w", { allows: [{ protocol: "tcp" }], sourceTags: ["k-workers"], targetTags: ["k-masters"] });
+    const denied = new GcpFirewall([...templates, ingress, policyDeny]);
+    expect(denied.decide(tcp(denied, "c-workers", "c-masters", 6443))).toMatchObject({ allowed: false, blocked: expect.stringContaining("w-egress-deny") });
+    const vpcAllow = r(FW, "w-out", { direction: "EGRESS", allows: [{ protocol: "tcp", ports: ["6443"] }], destinationRanges: ["0.0.0.0/0"], targetTags: ["k-workers"] });
+    const allowed = new GcpFirewall([...templates, ingress, policyDeny, vpcAllow]);
+    expect(allowed.decide(tcp(allowed, "c-workers", "c-masters", 6443)).allowed).toBe(true);
+  });
+
   it("the API spelling (allowed[].IPProtocol, denied) reads like Pulumi's (allows, denies)", () => {
     const fw = new GcpFirewall([...templates, r(FW, "api", { allowed: [{ IPProtocol: "tcp", ports: ["6443"] }], sourceTags: ["k-workers"], targetTags: ["k-masters"] })]);
     expect(fw.decide(tcp(fw, "c-workers", "c-masters", 6443)).allowed).toBe(true);
