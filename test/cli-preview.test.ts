@@ -2,7 +2,7 @@
  * `kubeports preview <stack>`: the stable JSON shape with every reference resolved to the
  * referenced resource's mock id, and config errors that name the key, as `pulumi up` would.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -41,10 +41,13 @@ describe("kubeports preview", () => {
   });
 
   it("is byte-identical run to run, and the table lists the same resources", async () => {
-    const first = await cli(["preview", "apinizer-aws", "--format", "json"]);
-    const second = await cli(["preview", "apinizer-aws", "--format", "json"]);
+    // Each preview is its own process: started together, they share the machine's cores.
+    const [first, second, table] = await Promise.all([
+      cli(["preview", "apinizer-aws", "--format", "json"]),
+      cli(["preview", "--stack", "apinizer-aws", "--format", "json"]),
+      cli(["preview", "apinizer-aws"]),
+    ]);
     expect(second.out).toBe(first.out);
-    const table = await cli(["preview", "apinizer-aws"]);
     const resources = (JSON.parse(first.out) as Json).resources;
     expect(table.out).toContain(`Stack apinizer-aws: ${resources.length} resources to create`);
     for (const resource of resources) expect(table.out).toContain(resource.name);
@@ -56,6 +59,8 @@ describe("kubeports preview errors", () => {
   const yaml = readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8").replace("main: stacks/program.ts", `main: ${path.join(ROOT, "stacks/program.ts")}`);
   writeFileSync(path.join(project, "Pulumi.yaml"), yaml);
   cpSync(path.join(ROOT, "stacks"), path.join(project, "stacks"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  // The project's dependencies (tsx, which its nodeargs load, and @pulumi/*), as after npm install.
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"), "dir");
   const stackFile = path.join(project, "stacks", "Pulumi.typo.yaml");
 
   it("checks declared config types first, as `pulumi up` does", async () => {
