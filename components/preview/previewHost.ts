@@ -3,6 +3,7 @@
  * arguments and TypeScript loader, in the project's directory: runs the stack's program under
  * mocks and sends the preview, or what went wrong, back over the IPC channel.
  */
+import path from "node:path";
 import { previewStack, type StackPreview } from "./previewStack";
 
 /** A failure as the parent rebuilds it: input errors keep their issues, others their stack. */
@@ -13,7 +14,22 @@ export interface HostFailure {
   readonly issues?: readonly { path: string; message: string }[];
 }
 
-export type HostReply = { readonly ok: true; readonly preview: StackPreview } | { readonly ok: false; readonly error: HostFailure };
+export type HostReply =
+  | { readonly ok: true; readonly preview: StackPreview; readonly sdkCopies: readonly string[] }
+  | { readonly ok: false; readonly error: HostFailure };
+
+/**
+ * Every `@pulumi/pulumi` package directory this process loaded. One is right: the program's.
+ * Two mean the program and a library (or kubeports) resolved different copies, which Pulumi
+ * warns against: each copy keeps its own classes, so `instanceof` and patches apply to one only.
+ */
+function sdkCopies(): string[] {
+  const marker = `${path.sep}node_modules${path.sep}@pulumi${path.sep}pulumi${path.sep}`;
+  const roots = Object.keys(require.cache)
+    .filter((file) => file.includes(marker))
+    .map((file) => file.slice(0, file.lastIndexOf(marker) + marker.length - 1));
+  return [...new Set(roots)].sort();
+}
 
 /** By name and shape, not instanceof: the program may load another copy of kubeports than this host. */
 function describeFailure(error: unknown): HostFailure {
@@ -30,6 +46,6 @@ function reply(message: HostReply): void {
 
 const [stack, projectDir] = process.argv.slice(2);
 previewStack(stack!, projectDir!).then(
-  (preview) => reply({ ok: true, preview }),
+  (preview) => reply({ ok: true, preview, sdkCopies: sdkCopies() }),
   (error: unknown) => reply({ ok: false, error: describeFailure(error) }),
 );

@@ -62,7 +62,12 @@ export function previewInChild(stack: string, projectDir: string, options: Previ
     child.on("message", (message) => (answer = message as HostReply));
     child.on("error", reject);
     child.on("close", (code, signal) => {
-      if (answer?.ok) return resolve(answer.preview);
+      if (answer?.ok) {
+        if (answer.sdkCopies.length > 1) {
+          options.output(`kubeports: warning: the program loaded ${answer.sdkCopies.length} copies of @pulumi/pulumi (${answer.sdkCopies.join(", ")}); install one (npm dedupe)\n`);
+        }
+        return resolve(answer.preview);
+      }
       if (answer) return reject(rebuild(answer.error));
       reject(new ProgramFailure(`the program's process ended (${signal ?? `exit code ${code}`}) before the preview was complete:\n${output}`));
     });
