@@ -71,6 +71,12 @@ describe("bench --smoke", () => {
     for (const edit of stack!.edits) if (!("skipped" in edit)) expect(edit.churn.renamed).toBe(0);
   });
 
+  it("times the built CLI's start-up against node -e 0 in the same run", () => {
+    expect(results.startup.commands.map((c) => c.command)).toContain("kubeports profiles");
+    expect(results.startup.baselineMs.median).toBeGreaterThan(0);
+    for (const command of results.startup.commands) expect(command.ratio, command.command).toBeGreaterThan(1);
+  });
+
   it("times compiles, previews and a type-check", () => {
     expect(results.compile.catalog.layouts).toBeGreaterThan(100);
     expect(results.compile.catalog.ms.median).toBeGreaterThan(0);
