@@ -14,7 +14,7 @@ import { KubeportsError } from "../model/errors";
 import type { HostFailure, HostReply } from "./previewHost";
 import type { StackPreview } from "./previewStack";
 import { projectTsconfig } from "./programEntry";
-import { readPulumiProject, readStackConfig } from "./pulumiProject";
+import { readPulumiProject, readStackConfig, type PulumiProject } from "./pulumiProject";
 
 /** The program failed (it threw, or its process died): not a kubeports bug, not invalid input of kubeports'. */
 export class ProgramFailure extends Error {
@@ -24,9 +24,15 @@ export class ProgramFailure extends Error {
   }
 }
 
-function rebuild(error: HostFailure): Error {
+/** Node's error for a .ts file with no TypeScript loader registered. */
+const NO_TS_LOADER = /ERR_UNKNOWN_FILE_EXTENSION|Unknown file extension "\.[cm]?ts"/;
+
+function rebuild(error: HostFailure, project: PulumiProject): Error {
   if (error.issues) return new KubeportsError(error.message.split("\n", 1)[0]!.replace(/:$/, ""), error.issues);
-  return new ProgramFailure(`running the program failed with an unhandled exception:\n${error.stack ?? `${error.name}: ${error.message}`}`);
+  const hint = NO_TS_LOADER.test(`${error.message}${error.stack ?? ""}`) && !project.runtime.options.typescript
+    ? `\n(${project.file} sets runtime.options.typescript: false and its nodeargs load no TypeScript loader: remove that option, or add nodeargs: "--import=tsx")`
+    : "";
+  return new ProgramFailure(`running the program failed with an unhandled exception:\n${error.stack ?? `${error.name}: ${error.message}`}${hint}`);
 }
 
 /** The host is TypeScript when kubeports itself runs from source (tests, `npm run kubeports`). */
@@ -68,7 +74,7 @@ export function previewInChild(stack: string, projectDir: string, options: Previ
         }
         return resolve(answer.preview);
       }
-      if (answer) return reject(rebuild(answer.error));
+      if (answer) return reject(rebuild(answer.error, project));
       reject(new ProgramFailure(`the program's process ended (${signal ?? `exit code ${code}`}) before the preview was complete:\n${output}`));
     });
   });

@@ -64,7 +64,8 @@ export function registerPreviewCommand(program: Command, io: CliIo): void {
         io.stdout(options.format === "json" ? previewJson(preview) : previewTable(preview));
       } catch (error: unknown) {
         if (!(error instanceof ProgramFailure)) throw error;
-        io.stderr(`kubeports: ${path.relative(io.cwd, projectDir) || "."}: ${error.message}\n`);
+        const shown = path.relative(io.cwd, projectDir);
+        io.stderr(`kubeports: ${shown === "" ? "." : shown.startsWith("..") ? projectDir : shown}: ${error.message}\n`);
         throw new CommandExit(EXIT_PROGRAM_FAILED);
       }
     });
