@@ -56,11 +56,7 @@ export function previewInChild(stack: string, projectDir: string, options: Previ
     env: { ...process.env, ...(tsconfig ? { TSX_TSCONFIG_PATH: tsconfig } : {}) },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
-  let output = "";
-  const forward = (chunk: Buffer) => {
-    output += chunk.toString();
-    options.output(chunk.toString());
-  };
+  const forward = (chunk: Buffer) => options.output(chunk.toString());
   child.stdout!.on("data", forward);
   child.stderr!.on("data", forward);
   return new Promise((resolve, reject) => {
@@ -75,7 +71,7 @@ export function previewInChild(stack: string, projectDir: string, options: Previ
         return resolve(answer.preview);
       }
       if (answer) return reject(rebuild(answer.error, project));
-      reject(new ProgramFailure(`the program's process ended (${signal ?? `exit code ${code}`}) before the preview was complete:\n${output}`));
+      reject(new ProgramFailure(`the program's process ended (${signal ?? `exit code ${code}`}) before the preview was complete (its output is above)`));
     });
   });
 }
