@@ -23,7 +23,7 @@ import type { Layout } from "../components/model/layout";
 import type { OptionName } from "../components/model/options";
 import type { Flow, Plan } from "../components/model/plan";
 import { CATALOG } from "../components/profiles/catalog";
-import { installRecordingMocks } from "../components/preview/recordingMocks";
+import { installRecordingMocks, settle } from "../components/preview/recordingMocks";
 import { catalogCases, companions } from "./support/catalogLayouts";
 
 const AZURE_NAME = /^\w(?:[\w.-]{0,78}\w)?$/;
@@ -246,27 +246,23 @@ describe("every catalog profile on Azure", () => {
 });
 
 describe("every catalog profile registers under mocks", () => {
-  it("registers one rule per spec, each ASG reference resolving to an ASG of the component", async () => {
+  // One mocked run per profile, each settled (every registration answered) before its checks.
+  it.each(CATALOG.map((profile) => [profile.id] as const))("%s: registers one rule per spec, each ASG reference resolving to an ASG of the component", async (id) => {
     const recorder = await installRecordingMocks({ project: "kubeports", stack: "catalog" });
-    const built: { name: string; firewall: AzureClusterFirewall }[] = [];
-    for (const profile of CATALOG) {
-      const c = ALL.find((x) => x.profile === profile.id && tunnelRows(planOf(x).plan).length === 0)!;
-      const name = `cat-${profile.id}`;
-      built.push({ name, firewall: new AzureClusterFirewall(name, { layout: c.layout, resourceGroupName: "rg" }) });
+    const c = ALL.find((x) => x.profile === id && tunnelRows(planOf(x).plan).length === 0)!;
+    const name = `cat-${id}`;
+    const firewall = new AzureClusterFirewall(name, { layout: c.layout, resourceGroupName: "rg" });
+    const asgOutput = await new Promise<Record<string, string>>((resolve) => firewall.applicationSecurityGroupIds.apply(resolve));
+    await settle();
+    const mine = recorder.resources.filter((r) => r.parent === name);
+    const asgIds = new Set(mine.filter((r) => r.type === "azure-native:network:ApplicationSecurityGroup").map((r) => r.id));
+    const rules = mine.filter((r) => r.type === "azure-native:network:SecurityRule");
+    expect(rules.map((r) => r.name).sort(), name).toEqual(firewall.translation.rules.map((r) => r.name).sort());
+    for (const rule of rules) {
+      const refs = [rule.inputs.sourceApplicationSecurityGroups, rule.inputs.destinationApplicationSecurityGroups].flatMap((list) => (list as { id: string }[] | undefined) ?? []);
+      expect(refs.length, rule.name).toBeGreaterThan(0);
+      for (const ref of refs) expect(asgIds.has(ref.id), `${rule.name} -> ${ref.id}`).toBe(true);
     }
-    for (const { firewall } of built) await new Promise((resolve) => firewall.applicationSecurityGroupIds.apply(resolve));
-    for (let i = 0; i < 40; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    for (const { name, firewall } of built) {
-      const mine = recorder.resources.filter((r) => r.parent === name);
-      const asgIds = new Set(mine.filter((r) => r.type === "azure-native:network:ApplicationSecurityGroup").map((r) => r.id));
-      const rules = mine.filter((r) => r.type === "azure-native:network:SecurityRule");
-      expect(rules.map((r) => r.name).sort(), name).toEqual(firewall.translation.rules.map((r) => r.name).sort());
-      for (const rule of rules) {
-        const refs = [rule.inputs.sourceApplicationSecurityGroups, rule.inputs.destinationApplicationSecurityGroups].flatMap((list) => (list as { id: string }[] | undefined) ?? []);
-        expect(refs.length, rule.name).toBeGreaterThan(0);
-        for (const ref of refs) expect(asgIds.has(ref.id), `${rule.name} -> ${ref.id}`).toBe(true);
-      }
-      expect(Object.values(await new Promise<Record<string, string>>((resolve) => firewall.applicationSecurityGroupIds.apply(resolve))).sort()).toEqual([...asgIds].sort());
-    }
+    expect(Object.values(asgOutput).sort()).toEqual([...asgIds].sort());
   });
 });

@@ -19,7 +19,7 @@ let results: Results;
 beforeAll(() => {
   execFileSync(process.execPath, ["--import", "tsx", "bench/run.ts", "--smoke", "--out", out], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
   results = JSON.parse(readFileSync(path.join(out, "results.json"), "utf8")) as Results;
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
