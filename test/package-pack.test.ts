@@ -177,6 +177,7 @@ const ENTRIES = `
   console.log(JSON.stringify({
     version: require("kubeports/package.json").version,
     components: getPulumiComponents(require(require("path").resolve("node_modules/kubeports"))).map((c) => c.name).sort(),
+    policies: require("kubeports/policy").kubeportsPolicies.map((p) => p.name),
   }));`;
 
 /** The shipped policy pack under the loader `pulumi preview --policy-pack node_modules/kubeports/policy` starts. */
@@ -292,9 +293,14 @@ describe("the installed package", () => {
     expect(result).toMatchObject({ groups: ["control-plane", "workers"], invalid: "layout.groups.workers.roles[0]", profile: "kubernetes", profiles: CATALOG.length, report: true, unchanged: true });
   });
 
-  it("serves package.json through exports, and the Pulumi plugin entry (main) through a directory require", async () => {
+  it("serves package.json and the policy list through exports, and the Pulumi plugin entry (main) through a directory require", async () => {
     const { stdout } = await checks.entries;
-    expect(JSON.parse(stdout)).toEqual({ version: manifest.version, components: ["AwsClusterFirewall", "AzureClusterFirewall", "GcpClusterFirewall", "RancherNodesSecurityGroup"] });
+    expect(JSON.parse(stdout)).toEqual({
+      version: manifest.version,
+      components: ["AwsClusterFirewall", "AzureClusterFirewall", "GcpClusterFirewall", "RancherNodesSecurityGroup"],
+      // kubeports/policy: the pack's policies for a pack of one's own, without starting a server.
+      policies: ["kubeports-no-world-internal-ports", "kubeports-rancher-nodes-world-rules", "kubeports-rule-descriptions", "kubeports-aws-rules-per-group"],
+    });
   });
 
   it("installs the kubeports executable: `kubeports profiles` lists every profile", async () => {
