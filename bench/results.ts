@@ -5,6 +5,7 @@ import type { Machine, Versions } from "./machine";
 import type { PreviewTiming } from "./preview/previewSection";
 import type { CrossCloudCount, StackRuleCount } from "./rules/ruleCountSection";
 import type { Settings } from "./settings";
+import type { StartupSection } from "./startup/startupSection";
 import type { TypecheckSection } from "./typecheck/typecheckSection";
 
 export const RESULTS_SCHEMA = "kubeports.bench/v1";
@@ -22,4 +23,5 @@ export interface Results {
   readonly compile: { readonly catalog: CompileWorkload; readonly synthetic: CompileWorkload[]; readonly growth: Growth[] };
   readonly preview: PreviewTiming[];
   readonly typecheck: TypecheckSection;
+  readonly startup: StartupSection;
 }

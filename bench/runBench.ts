@@ -8,6 +8,7 @@ import { progress } from "./progress";
 import { RESULTS_SCHEMA, type Results } from "./results";
 import { ruleCountSection } from "./rules/ruleCountSection";
 import type { Settings } from "./settings";
+import { startupSection } from "./startup/startupSection";
 import { REPO, runChild } from "./tsxChild";
 import { typecheckSection } from "./typecheck/typecheckSection";
 
@@ -27,6 +28,7 @@ export async function runBench(settings: Settings): Promise<Results> {
   const compile = await compileSection(settings);
   const preview = await previewSection(stacks, settings);
   const typecheck = await typecheckSection(settings);
+  const startup = startupSection(settings);
 
   return {
     schema: RESULTS_SCHEMA,
@@ -41,5 +43,6 @@ export async function runBench(settings: Settings): Promise<Results> {
     compile,
     preview,
     typecheck,
+    startup,
   };
 }

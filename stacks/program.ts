@@ -5,15 +5,17 @@
  * resource is registered.
  */
 import path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { readClusterFile } from "../components/stackFiles/clusterFile";
-import { readStackConfig } from "../components/stackFiles/stackConfig";
+import { configValue, readStackConfig } from "../components/stackFiles/stackConfig";
 import { stackLayout } from "../components/stackFiles/stackLayout";
 import { awsStack } from "./aws/awsStack";
 import { gcpStack } from "./gcp/gcpStack";
 import { azureStack } from "./azure/azureStack";
 
 const projectDir = path.resolve(__dirname, "..");
-const config = readStackConfig();
+const settings = new pulumi.Config("kubeports");
+const config = readStackConfig((key) => configValue(settings.get(key)));
 const cluster = readClusterFile(path.resolve(projectDir, config.clusterFile));
 const layout = stackLayout(cluster, config);
 

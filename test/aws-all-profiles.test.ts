@@ -23,12 +23,12 @@ import { groupArgs, ruleArgs } from "../components/aws/registerFirewall";
 import { compile } from "../components/compiler/compile";
 import type { Layout } from "../components/model/layout";
 import { internalServicesHit } from "../components/model/internalServices";
-import { OPTION_INFO, type LayoutOptions, type OptionName } from "../components/model/options";
 import type { Flow, Plan } from "../components/model/plan";
 import type { Protocol } from "../components/model/protocol";
 import type { Profile } from "../components/model/requirement";
-import { CATALOG, findProfile } from "../components/profiles/catalog";
+import { CATALOG } from "../components/profiles/catalog";
 import { installRecordingMocks, mockId, settle, type RecordedResource } from "../components/preview/recordingMocks";
+import { catalogLayout, optionModes, type OptionMode } from "./support/catalogLayouts";
 
 const VPC = "vpc-0123456789abcdef0";
 const SG_TYPE = "aws:ec2/securityGroup:SecurityGroup";
@@ -40,46 +40,13 @@ const DESCRIPTION = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=;{}!$*]{1,255}$/;
 const AWS_PROTOCOL: Record<Protocol, string> = { tcp: "tcp", udp: "udp", icmp: "icmp", ipip: "4", ipip94: "94", esp: "50", all: "-1" };
 const FROM_AWS: Record<string, Protocol> = { tcp: "tcp", udp: "udp", icmp: "icmp", icmpv6: "icmp", "4": "ipip", "94": "ipip94", "50": "esp", "-1": "all" };
 
-/** Options that only mean something with one CNI (the compiler rejects them otherwise). */
-const COMPANIONS: Partial<Record<OptionName, Partial<LayoutOptions>>> = {
-  calicoMode: { cni: "calico" },
-  calicoTypha: { cni: "calico" },
-  ciliumTunnel: { cni: "cilium" },
-  hubble: { cni: "cilium" },
-};
-
-function variants(profile: Profile): { label: string; options: Partial<LayoutOptions> }[] {
-  const out: { label: string; options: Partial<LayoutOptions> }[] = [{ label: "defaults", options: {} }];
-  for (const option of profile.options) {
-    for (const value of OPTION_INFO[option].values ?? [true, false]) {
-      const companion = option === "encryption" && value === "ipsec" ? { cni: "cilium" as const } : (COMPANIONS[option] ?? {});
-      out.push({ label: `${option}=${String(value)}`, options: { ...companion, [option]: value } });
-    }
-  }
-  return out;
-}
-
-function layoutFor(profile: Profile, options: Partial<LayoutOptions>): Layout {
-  const overlay = Object.keys(profile.roles).length === 0;
-  const base = findProfile("kubernetes");
-  if (overlay && !base) throw new Error(`${profile.id} defines no roles and the kubernetes profile is missing`);
-  const used = overlay ? [base!, profile] : [profile];
-  const kinds = Object.keys(profile.clusterKinds ?? {});
-  const groups: Record<string, { roles: string[]; cluster?: string }> = {};
-  for (const role of [...new Set(used.flatMap((p) => Object.keys(p.roles)))]) {
-    const slug = role.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 20);
-    if (kinds.length === 0) groups[slug] = { roles: [role] };
-    else for (const kind of kinds) groups[`${slug}-${kind}`.slice(0, 32)] = { roles: [role], cluster: kind };
-  }
-  const peers = [...new Set(used.flatMap((p) => Object.keys(p.peers)))];
-  return {
-    name: `all-${profile.id}`,
-    profiles: used.map((p) => p.id),
-    options,
-    ...(kinds.length > 0 ? { clusters: Object.fromEntries(kinds.map((kind) => [kind, { kind }])) } : {}),
-    groups,
-    peers: Object.fromEntries(peers.map((peer, i) => [peer, [`10.${100 + i}.0.0/16`, `fd00:${(i + 1).toString(16)}::/48`]])),
-  };
+/**
+ * The profile's layout in one option mode, from the shared catalog generator: a group per role
+ * (per cluster kind where the profile has kinds), an IPv4 and an IPv6 CIDR for every peer.
+ * One name per profile, so modes that compile to the same plan share its checked spec.
+ */
+function layoutFor(profile: Profile, mode: OptionMode): Layout {
+  return { ...catalogLayout(profile, mode, { clustered: true, dualStack: true }), name: `all-${profile.id}` };
 }
 
 async function build(layout: Layout, restrictEgress: boolean) {
@@ -230,15 +197,15 @@ function checkSpec(checked: Map<string, unknown>, profile: Profile, layout: Layo
 
 describe.each(CATALOG.map((profile) => [profile.id, profile] as const))("profile %s on AWS", (_id, profile) => {
   const checked = new Map<string, unknown>();
-  it.each(variants(profile).map((v) => [v.label, v] as const))("%s", (_label, variant) => {
-    const layout = layoutFor(profile, variant.options);
+  it.each(optionModes(profile).map((mode) => [mode.label, mode] as const))("%s", (_label, variant) => {
+    const layout = layoutFor(profile, variant);
     const plan = compile(layout);
     checkSpec(checked, profile, layout, plan, true);
     if (variant.label === "defaults") checkSpec(checked, profile, layout, plan, false);
   });
 
   it.each([true, false])("defaults under mocks, restrictEgress %s: registers exactly the spec's resources, which pass the same checks", async (restrictEgress) => {
-    const layout = layoutFor(profile, {});
+    const layout = layoutFor(profile, optionModes(profile)[0]!);
     const plan = compile(layout);
     const built = await build(layout, restrictEgress);
     checkAll(profile, plan, built.ids, built.resources, built.firewall, restrictEgress);

@@ -19,7 +19,7 @@ let results: Results;
 beforeAll(() => {
   execFileSync(process.execPath, ["--import", "tsx", "bench/run.ts", "--smoke", "--out", out], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
   results = JSON.parse(readFileSync(path.join(out, "results.json"), "utf8")) as Results;
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -69,6 +69,12 @@ describe("bench --smoke", () => {
     if ("skipped" in add) throw new Error(`add-port skipped: ${add.skipped}`);
     expect(add.churn).toMatchObject({ created: 1, deleted: 0, renamed: 0 });
     for (const edit of stack!.edits) if (!("skipped" in edit)) expect(edit.churn.renamed).toBe(0);
+  });
+
+  it("times the built CLI's start-up against node -e 0 in the same run", () => {
+    expect(results.startup.commands.map((c) => c.command)).toContain("kubeports profiles");
+    expect(results.startup.baselineMs.median).toBeGreaterThan(0);
+    for (const command of results.startup.commands) expect(command.ratio, command.command).toBeGreaterThan(1);
   });
 
   it("times compiles, previews and a type-check", () => {

@@ -2,10 +2,10 @@
  * `kubeports preview <stack>`: the stable JSON shape with every reference resolved to the
  * referenced resource's mock id, and config errors that name the key, as `pulumi up` would.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../components/cli/run";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -41,10 +41,13 @@ describe("kubeports preview", () => {
   });
 
   it("is byte-identical run to run, and the table lists the same resources", async () => {
-    const first = await cli(["preview", "apinizer-aws", "--format", "json"]);
-    const second = await cli(["preview", "apinizer-aws", "--format", "json"]);
+    // Each preview is its own process: started together, they share the machine's cores.
+    const [first, second, table] = await Promise.all([
+      cli(["preview", "apinizer-aws", "--format", "json"]),
+      cli(["preview", "--stack", "apinizer-aws", "--format", "json"]),
+      cli(["preview", "apinizer-aws"]),
+    ]);
     expect(second.out).toBe(first.out);
-    const table = await cli(["preview", "apinizer-aws"]);
     const resources = (JSON.parse(first.out) as Json).resources;
     expect(table.out).toContain(`Stack apinizer-aws: ${resources.length} resources to create`);
     for (const resource of resources) expect(table.out).toContain(resource.name);
@@ -56,6 +59,8 @@ describe("kubeports preview errors", () => {
   const yaml = readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8").replace("main: stacks/program.ts", `main: ${path.join(ROOT, "stacks/program.ts")}`);
   writeFileSync(path.join(project, "Pulumi.yaml"), yaml);
   cpSync(path.join(ROOT, "stacks"), path.join(project, "stacks"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  // The project's dependencies (tsx, which its nodeargs load, and @pulumi/*), as after npm install.
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"), "dir");
   const stackFile = path.join(project, "stacks", "Pulumi.typo.yaml");
 
   it("checks declared config types first, as `pulumi up` does", async () => {
@@ -79,5 +84,37 @@ describe("kubeports preview errors", () => {
     const result = await cli(["preview", "rancher-gcp", "--project", project]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/no stack "rancher-gcp" \(known: apinizer-aws, dce5-azure, rancher-aws, super-kubenetes-gcp, typo/);
+  });
+});
+
+describe("kubeports preview of a JavaScript project with its own @pulumi/pulumi", () => {
+  // Inside the repository so the copied SDK finds its own dependencies in node_modules above it.
+  mkdirSync(path.join(ROOT, ".out"), { recursive: true });
+  const project = mkdtempSync(path.join(ROOT, ".out", "sdk-copy-"));
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  const sdk = path.join(project, "node_modules", "@pulumi", "pulumi");
+  cpSync(path.join(ROOT, "node_modules", "@pulumi", "pulumi"), sdk, { recursive: true, dereference: true });
+  writeFileSync(path.join(project, "Pulumi.yaml"), "name: sdkcopy\nruntime: nodejs\n");
+  writeFileSync(path.join(project, "Pulumi.dev.yaml"), "config:\n  sdkcopy:size: 3\n");
+  writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "sdkcopy", main: "main.js" }));
+  writeFileSync(
+    path.join(project, "main.js"),
+    `const pulumi = require("@pulumi/pulumi");
+if (!require.resolve("@pulumi/pulumi").startsWith(${JSON.stringify(sdk)})) throw new Error("the program must load its own SDK copy");
+class Thing extends pulumi.CustomResource {
+  constructor(name, args) { super("test:index:Thing", name, args); }
+}
+module.exports = async () => {
+  const thing = new Thing("one", { size: new pulumi.Config().requireNumber("size") });
+  return { id: thing.id };
+};
+`,
+  );
+
+  it("installs the mocks in the program's copy of the SDK and loads no other (package.json main, an exported async function)", async () => {
+    const { code, out, err } = await cli(["preview", "--project", project, "--format", "json"]);
+    expect(code, err).toBe(0);
+    expect(err).not.toContain("copies of @pulumi/pulumi");
+    expect((JSON.parse(out) as Json).resources).toEqual([{ type: "test:index:Thing", name: "one", id: expect.stringMatching(/^one-/), parent: null, inputs: { size: 3 } }]);
   });
 });

@@ -24,6 +24,7 @@ interface Step {
 }
 interface Job {
   "runs-on": string;
+  permissions?: Record<string, string>;
   needs?: string[];
   if?: string;
   outputs?: Record<string, string>;
@@ -107,10 +108,53 @@ describe("kubeports-pr.yml: structure", () => {
     const preview = step("preview", (s) => s.uses === "pulumi/actions@v6");
     expect(preview.with).toMatchObject({ command: "preview", "comment-on-pr": true, "github-token": "${{ secrets.GITHUB_TOKEN }}" });
     expect(String(preview.with!["stack-name"])).toContain("matrix.stack");
-    expect(preview.env).toEqual({ PULUMI_ACCESS_TOKEN: "${{ secrets.PULUMI_ACCESS_TOKEN }}" });
+    expect(preview.env!.PULUMI_ACCESS_TOKEN).toBe("${{ secrets.PULUMI_ACCESS_TOKEN }}");
     // npm ci before the action: the program runs under tsx from node_modules.
     expect(job.steps.findIndex((s) => s.run === "npm ci")).toBeLessThan(job.steps.indexOf(preview));
     for (const cloud of ["aws", "gcp", "azure"]) expect(job.steps.some((s) => s.if === `matrix.cloud == '${cloud}'`), cloud).toBe(true);
+  });
+});
+
+describe("kubeports-pr.yml: cloud credentials", () => {
+  const text = readFileSync(FILE, "utf8");
+  const credential = (cloud: string) => step("preview", (s) => s.if === `matrix.cloud == '${cloud}'`);
+
+  it("writes nothing to $GITHUB_ENV, where every later step of the job could read it", () => {
+    const scripts = Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.run ?? ""));
+    expect(scripts.filter((run) => run.includes("GITHUB_ENV"))).toEqual([]);
+  });
+
+  it("keeps no cloud secret in GitHub: the only secrets are the Pulumi token and the job's own GITHUB_TOKEN", () => {
+    const secrets = new Set([...text.matchAll(/secrets\.([A-Z_]+)/g)].map((m) => m[1]));
+    expect([...secrets].sort()).toEqual(["GITHUB_TOKEN", "PULUMI_ACCESS_TOKEN"]);
+  });
+
+  it("lets only the preview job request an OIDC token", () => {
+    expect(workflow.permissions).not.toHaveProperty("id-token");
+    expect(workflow.jobs.preview!.permissions).toEqual({ contents: "read", "pull-requests": "write", "id-token": "write" });
+    for (const [name, job] of Object.entries(workflow.jobs)) if (name !== "preview") expect(job.permissions, name).toBeUndefined();
+  });
+
+  it("assumes an AWS role through OIDC", () => {
+    const aws = credential("aws");
+    expect(aws.uses).toBe("aws-actions/configure-aws-credentials@v4");
+    expect(aws.with).toMatchObject({ "role-to-assume": "${{ vars.AWS_ROLE_ARN }}", "aws-region": expect.any(String) });
+    expect(Object.keys(aws.with!).filter((key) => /access-key|secret|session-token/.test(key))).toEqual([]);
+  });
+
+  it("authenticates to Google Cloud with workload identity federation", () => {
+    const gcp = credential("gcp");
+    expect(gcp.uses).toBe("google-github-actions/auth@v2");
+    expect(gcp.with).toEqual({ workload_identity_provider: "${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}", service_account: "${{ vars.GCP_SERVICE_ACCOUNT }}" });
+  });
+
+  it("logs in to Azure with a federated credential, and the azure-native provider uses OIDC too", () => {
+    const azure = credential("azure");
+    expect(azure.uses).toBe("azure/login@v2");
+    expect(azure.with).toEqual({ "client-id": "${{ vars.AZURE_CLIENT_ID }}", "tenant-id": "${{ vars.AZURE_TENANT_ID }}", "subscription-id": "${{ vars.AZURE_SUBSCRIPTION_ID }}" });
+    const preview = step("preview", (s) => s.uses === "pulumi/actions@v6");
+    expect(preview.env!.ARM_USE_OIDC).toContain("'true'");
+    expect(Object.keys(preview.env!).filter((key) => key.includes("SECRET"))).toEqual([]);
   });
 });
 

@@ -12,94 +12,32 @@ import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { compile } from "../components/compiler/compile";
 import { parseCidr } from "../components/model/cidr";
-import type { Layout, NodeGroup } from "../components/model/layout";
-import { OPTION_INFO, type LayoutOptions, type OptionName } from "../components/model/options";
+import type { Layout } from "../components/model/layout";
 import type { Flow, Plan } from "../components/model/plan";
-import type { Profile } from "../components/model/requirement";
 import { slug } from "../components/naming/stableName";
 import { CATALOG } from "../components/profiles/catalog";
 import { GcpClusterFirewall } from "../components/gcp";
 import { translatePlan } from "../components/gcp/gcpRules";
 import type { GcpRuleSpec, GcpTranslateOptions } from "../components/gcp/gcpRuleSpec";
 import { installRecordingMocks } from "../components/preview/recordingMocks";
+import { catalogCases, catalogLayout, optionModes } from "./support/catalogLayouts";
 
 const GCP_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const NAMED_PROTOCOLS = new Set(["tcp", "udp", "icmp", "esp", "ah", "sctp", "all"]);
 /** What each plan protocol may become on GCP (ICMP is 58 towards IPv6). */
 const GCP_FOR: Record<string, readonly string[]> = { tcp: ["tcp"], udp: ["udp"], icmp: ["icmp", "58"], ipip: ["4"], ipip94: ["94"], esp: ["esp"], all: ["all"] };
 
-/** Options a value needs to be valid with (CNI-specific options name their CNI). */
-function companions(option: OptionName, value: unknown): Partial<LayoutOptions> {
-  if (option === "calicoMode" || option === "calicoTypha") return { cni: "calico" };
-  if (option === "ciliumTunnel" || option === "hubble") return { cni: "cilium" };
-  if (option === "encryption" && value === "ipsec") return { cni: "cilium" };
-  return {};
-}
-
-function optionModes(profile: Profile): { label: string; options: Partial<LayoutOptions> }[] {
-  const modes: { label: string; options: Partial<LayoutOptions> }[] = [{ label: "defaults", options: {} }];
-  for (const option of profile.options) {
-    const values = OPTION_INFO[option].values ?? [true, false];
-    for (const value of values) {
-      modes.push({ label: `${option}=${String(value)}`, options: { ...companions(option, value), [option]: value } as Partial<LayoutOptions> });
-    }
-  }
-  return modes;
-}
-
-const groupName = (text: string) => slug(text).slice(0, 32).replace(/-+$/, "");
-
-/**
- * CNI overlays (profiles without roles) are documented to apply to a distribution's nodes, so
- * they are compiled on top of the upstream Kubernetes profile, the way a user would use them.
- */
-function profilesOf(profile: Profile): Profile[] {
-  if (Object.keys(profile.roles).length > 0) return [profile];
-  const base = CATALOG.find((p) => p.id === "kubernetes") ?? CATALOG.find((p) => Object.keys(p.roles).length > 0);
-  if (!base) throw new Error(`no profile with roles to carry overlay ${profile.id}`);
-  return [base, profile];
-}
-
-/** A group per role (per cluster kind when the profile has kinds) and CIDRs for every peer. */
-function layoutFor(profile: Profile, options: Partial<LayoutOptions>, clustered: boolean, dualStack: boolean): Layout {
-  const used = profilesOf(profile);
-  const roles = [...new Set(used.flatMap((p) => Object.keys(p.roles)))];
-  const kinds = clustered ? Object.keys(profile.clusterKinds ?? {}) : [];
-  const groups: Record<string, NodeGroup> = {};
-  if (kinds.length === 0) for (const role of roles) groups[groupName(role)] = { roles: [role] };
-  for (const kind of kinds) for (const role of roles) groups[groupName(`${kind}-${role}`)] = { roles: [role], cluster: kind };
-  const peers = Object.fromEntries(
-    [...new Set(used.flatMap((p) => Object.keys(p.peers)))].map((peer, i) => [peer, dualStack ? [`10.${100 + i}.0.0/16`, `fd00:${i + 1}::/32`] : [`10.${100 + i}.0.0/16`]]),
-  );
-  return {
-    name: `${profile.id}-catalog`,
-    profiles: used.map((p) => p.id),
-    options,
-    ...(kinds.length > 0 ? { clusters: Object.fromEntries(kinds.map((kind) => [kind, { kind }])) } : {}),
-    groups,
-    peers,
-  };
-}
-
 interface Case {
   readonly label: string;
   readonly layout: Layout;
 }
 
+/**
+ * The shared catalog generator's cases, single-stack, dual-stack and per cluster kind. One name
+ * per profile (it prefixes rule names), so modes that compile to the same plan share its check.
+ */
 function cases(): Case[] {
-  return CATALOG.flatMap((profile) => {
-    const shapes = [
-      { clustered: false, dual: false },
-      { clustered: false, dual: true },
-      ...(profile.clusterKinds ? [{ clustered: true, dual: false }] : []),
-    ];
-    return shapes.flatMap((shape) =>
-      optionModes(profile).map((mode) => ({
-        label: `${profile.id} ${mode.label}${shape.clustered ? " clustered" : ""}${shape.dual ? " dual-stack" : ""}`,
-        layout: layoutFor(profile, mode.options, shape.clustered, shape.dual),
-      })),
-    );
-  });
+  return catalogCases([{}, { dualStack: true }, { clustered: true }]).map((c) => ({ label: c.label, layout: { ...c.layout, name: `${c.profile.id}-catalog` } }));
 }
 
 const TRANSLATIONS: { label: string; options: Omit<GcpTranslateOptions, "prefix"> }[] = [
@@ -252,7 +190,7 @@ describe("every catalog profile translates to valid, exact GCP rules", () => {
 describe("every catalog profile under Pulumi mocks", () => {
   it("registers only valid GCP firewall rules, each ingress rule with a source", async () => {
     const recorder = await installRecordingMocks();
-    const components = CATALOG.map((profile) => new GcpClusterFirewall(`cat-${profile.id}`, { layout: layoutFor(profile, {}, false, true), network: "k8s", project: "acme" }));
+    const components = CATALOG.map((profile) => new GcpClusterFirewall(`cat-${profile.id}`, { layout: catalogLayout(profile, optionModes(profile)[0]!, { dualStack: true }), network: "k8s", project: "acme" }));
     await Promise.all(components.map((c) => new Promise((resolve) => pulumi.output(c.summary).apply(resolve))));
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     const rules = recorder.resources.filter((r) => r.type === "gcp:compute/firewall:Firewall");

@@ -2,22 +2,23 @@
  * The pack as the Pulumi CLI runs it. `new PolicyPack(...)` starts a gRPC server and prints its
  * port (and exits the process if a second pack is made), so it is not constructed in-process:
  * the exported policy list is checked here, and the real loader the CLI uses
- * (@pulumi/pulumi/cmd/run-policy-pack, TypeScript through its ts-node, in the pack's folder) is
- * started as a child process and asked over the Analyzer gRPC API, as the engine would ask it.
+ * (@pulumi/pulumi/cmd/run-policy-pack, in the pack's folder) is started on the built pack
+ * (policy/package.json's main is dist/policy/index.js, built by the suite's global setup) and
+ * asked over the Analyzer gRPC API, as the engine would ask it. test/package-pack.test.ts runs
+ * the same pack from the installed tarball.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as grpc from "@grpc/grpc-js";
+import type * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { parse } from "yaml";
-import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import type { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { AnalyzeRequest, AnalyzeStackRequest, AnalyzerPropertyDependencies, AnalyzerResource, AnalyzerResourceOptions, EnforcementLevel, type AnalyzeDiagnostic } from "@pulumi/pulumi/proto/analyzer_pb";
 import * as policyProxy from "@pulumi/policy/proxy";
 import { kubeportsPolicies } from "../policy/policies";
+import { startPolicyPack, type RunningPack } from "./support/policyPackServer";
 
 const PACK = path.resolve(__dirname, "../policy");
 const UNKNOWN = (policyProxy as unknown as { unknownStringValue: string }).unknownStringValue;
@@ -38,9 +39,10 @@ describe("policy list", () => {
     expect(kubeportsPolicies.filter(isStackPolicy).map((p) => p.name)).toEqual(["kubeports-rancher-nodes-world-rules", "kubeports-aws-rules-per-group"]);
   });
 
-  it("ships a PulumiPolicy.yaml for the nodejs runtime and the package.json version PolicyPack requires", () => {
+  it("ships a PulumiPolicy.yaml for the nodejs runtime, the package's version and the built entry point", () => {
     expect(parse(readFileSync(path.join(PACK, "PulumiPolicy.yaml"), "utf8"))).toMatchObject({ runtime: "nodejs", description: expect.any(String) });
-    expect(JSON.parse(readFileSync(path.join(PACK, "package.json"), "utf8"))).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/), main: "index.ts" });
+    const { version } = JSON.parse(readFileSync(path.join(PACK, "..", "package.json"), "utf8")) as { version: string };
+    expect(JSON.parse(readFileSync(path.join(PACK, "package.json"), "utf8"))).toMatchObject({ version, main: "../dist/policy/index.js" });
   });
 });
 
@@ -63,32 +65,15 @@ function stackResource(type: string, name: string, props: Record<string, unknown
 }
 
 describe("the pack under the CLI's loader", () => {
-  let child: ChildProcess;
+  let pack: RunningPack;
   let client: AnalyzerClient;
-  let stderr = "";
 
   beforeAll(async () => {
-    // The CLI's pulumi-analyzer-policy script runs this module with the engine address and ".", in the pack's folder.
-    const loader = createRequire(__filename).resolve("@pulumi/pulumi/cmd/run-policy-pack");
-    child = spawn(process.execPath, [loader, "127.0.0.1:1", "."], { cwd: PACK, stdio: ["ignore", "pipe", "pipe"] });
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    // The pack announces itself by printing its gRPC port alone on a line, as the engine expects.
-    const port = await new Promise<string>((resolve, reject) => {
-      let stdout = "";
-      child.stdout!.on("data", (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const line = /^(\d+)$/m.exec(stdout);
-        if (line) resolve(line[1]!);
-      });
-      child.once("exit", (code) => reject(new Error(`policy pack exited with ${code}: ${stdout}${stderr}`)));
-    });
-    client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    pack = await startPolicyPack(PACK);
+    client = pack.client;
   }, 120_000);
 
-  afterAll(() => {
-    client?.close();
-    child?.kill();
-  });
+  afterAll(() => pack?.stop());
 
   it("serves the four policies under the pack name kubeports", async () => {
     const info = await call<import("@pulumi/pulumi/proto/analyzer_pb").AnalyzerInfo>((cb) => client.getAnalyzerInfo(new Empty(), cb));

@@ -1,5 +1,6 @@
 /** RESULTS.md: the machine, the versions and one section per figure. */
 import type { Results } from "../results";
+import { startupMarkdown } from "../startup/startupSection";
 import { table } from "./format";
 import { churnMarkdown, ruleCountMarkdown } from "./ruleTables";
 import { compileMarkdown, previewMarkdown, typecheckMarkdown } from "./timingTables";
@@ -25,5 +26,5 @@ function header(results: Results): string {
 }
 
 export function resultsMarkdown(results: Results): string {
-  return `${[header(results), ruleCountMarkdown(results), churnMarkdown(results), compileMarkdown(results), previewMarkdown(results), typecheckMarkdown(results)].join("\n\n")}\n`;
+  return `${[header(results), ruleCountMarkdown(results), churnMarkdown(results), compileMarkdown(results), previewMarkdown(results), typecheckMarkdown(results), startupMarkdown(results)].join("\n\n")}\n`;
 }

@@ -13,6 +13,7 @@ import { registerPreviewCommand } from "./commands/preview";
 import { registerProfilesCommand } from "./commands/profiles";
 import { registerVerifyCommand } from "./commands/verify";
 import { formatInputError, SourcedInputError } from "./formatError";
+import { packageVersion } from "./packageVersion";
 import type { CliIo } from "./io";
 
 export const EXIT = { ok: 0, input: 1, usage: 2, worldOpened: 3, blocked: 4, internal: 70 } as const;
@@ -20,6 +21,7 @@ export const EXIT = { ok: 0, input: 1, usage: 2, worldOpened: 3, blocked: 4, int
 function program(io: CliIo): Command {
   const root = new Command("kubeports")
     .description("Turn Kubernetes vendors' port-requirement pages into cloud firewall rules.")
+    .version(packageVersion(), "-V, --version", "print the kubeports version")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Layout } from "../model/layout";
 import { listStacks, readPulumiProject, readStackConfig as readConfigMap } from "../preview/pulumiProject";
 import { readClusterFile } from "../stackFiles/clusterFile";
-import { readStackConfig } from "../stackFiles/stackConfig";
+import { configValue, readStackConfig } from "../stackFiles/stackConfig";
 import { stackLayout } from "../stackFiles/stackLayout";
 
 /** The config namespace stacks/program.ts reads (`new pulumi.Config("kubeports")`). */
@@ -41,16 +41,7 @@ export function isStack(projectDir: string, stack: string): boolean {
 export function stackPlanLayout(projectDir: string, stack: string, configOverrides: Readonly<Record<string, string>> = {}): StackPlanLayout {
   const project = readPulumiProject(projectDir);
   const map = { ...readConfigMap(project, stack), ...configOverrides };
-  // Pulumi hands structured values over as JSON text; plain strings stay strings.
-  const config = readStackConfig((key) => {
-    const raw = map[`${NAMESPACE}:${key}`];
-    if (raw === undefined) return undefined;
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      return raw;
-    }
-  }, NAMESPACE);
+  const config = readStackConfig((key) => configValue(map[`${NAMESPACE}:${key}`]), NAMESPACE);
   const cluster = readClusterFile(path.resolve(projectDir, config.clusterFile));
   const stackFile = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
   return {

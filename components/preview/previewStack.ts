@@ -1,14 +1,20 @@
 /**
- * `kubeports preview <stack>`: runs the program Pulumi.yaml names, with that stack's config,
- * under Pulumi mocks. No CLI, no cloud, no credentials: what it prints is the resource tree
+ * Runs a Pulumi project's program for one stack under recording mocks, in this process: the
+ * entry point Pulumi would run (programEntry.ts), that stack's config, and the program's own
+ * `@pulumi/pulumi`. No CLI, no cloud, no credentials: what it returns is the resource tree
  * `pulumi preview` would create, with every input resolved (references show the mock ids).
+ *
+ * The program is loaded by this process's module loaders: tests run it under vitest, and
+ * `kubeports preview` runs it in a child process started with the project's runtime options
+ * (previewProcess.ts), as Pulumi's language host does.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import * as pulumi from "@pulumi/pulumi";
+import { KubeportsError } from "../model/errors";
+import { resolveProgramEntry } from "./programEntry";
+import { programPulumiSdk, type PulumiSdk } from "./pulumiSdk";
 import { installRecordingMocks, type RecordedResource } from "./recordingMocks";
 import { readPulumiProject, readStackConfig } from "./pulumiProject";
-
 export interface PreviewResource {
   readonly type: string;
   readonly name: string;
@@ -67,12 +73,21 @@ export function treeOrder(resources: readonly Node[]): PreviewResource[] {
   return ordered;
 }
 
-async function settled(): Promise<void> {
-  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+async function settled(sdk: PulumiSdk): Promise<void> {
+  const settings = sdk.require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
   for (let round = 0; round < 3; round++) {
     await settings.waitForRPCs();
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** What the program exports, read as Pulumi reads it: an ES module's default export, or its named exports. */
+function programExport(namespace: Record<string, unknown>, esm: boolean, file: string): unknown {
+  if (!("default" in namespace)) return namespace;
+  if (esm && Object.keys(namespace).length !== 1) {
+    throw new KubeportsError("Invalid program exports", [{ path: file, message: "has both a default export and named exports (Pulumi reads either, not both; keep one)" }]);
+  }
+  return namespace.default;
 }
 
 let runs = 0;
@@ -83,25 +98,30 @@ let runs = 0;
  */
 export async function previewStack(stack: string, projectDir = process.cwd()): Promise<StackPreview> {
   const project = readPulumiProject(projectDir);
+  if (project.runtime.name !== "nodejs") {
+    throw new KubeportsError("Unsupported runtime", [{ path: `${project.file}: runtime`, message: `"${project.runtime.name}" (kubeports preview runs nodejs programs, TypeScript or JavaScript)` }]);
+  }
   const config = readStackConfig(project, stack);
-  const recorder = await installRecordingMocks({ project: project.name, stack, preview: false });
-  pulumi.runtime.setAllConfig(config);
+  const entry = resolveProgramEntry(project);
+  const sdk = programPulumiSdk(entry.file);
+  const recorder = await installRecordingMocks({ project: project.name, stack, preview: false }, sdk);
+  sdk.pulumi.runtime.setAllConfig(config);
 
   const failures: unknown[] = [];
   const onRejection = (reason: unknown) => failures.push(reason);
   process.on("unhandledRejection", onRejection);
   try {
     // A fresh URL per run: the program runs again even if this process previewed before.
-    const main = path.resolve(projectDir, project.main);
-    // Under tsx the program loads as CommonJS, whose cache ignores the query: drop it too.
-    delete require.cache[main];
-    const url = `${pathToFileURL(main).href}?preview=${++runs}`;
-    const program = (await import(url)) as Record<string, unknown>;
-    const exported = program.default && typeof program.default === "object" ? program.default : program;
+    // A CommonJS program's cache ignores the query: drop it too.
+    delete require.cache[entry.file];
+    const url = `${pathToFileURL(entry.file).href}?preview=${++runs}`;
+    const exported = programExport((await import(url)) as Record<string, unknown>, entry.esm, path.relative(projectDir, entry.file));
+    // An exported function is the program's main: Pulumi calls it and awaits what it returns.
+    const result: unknown = await (typeof exported === "function" ? (exported as () => unknown)() : exported);
     const outputs = await new Promise<Record<string, unknown>>((resolve) =>
-      pulumi.output(exported as Record<string, unknown>).apply((value) => resolve(value as Record<string, unknown>)),
+      sdk.pulumi.output(result as Record<string, unknown>).apply((value) => resolve((value ?? {}) as Record<string, unknown>)),
     );
-    await settled();
+    await settled(sdk);
     if (failures.length > 0) throw failures[0];
     return { stack, resources: treeOrder(recorder.resources.map(toPreview)), outputs: sortKeys(outputs) as Record<string, unknown> };
   } finally {

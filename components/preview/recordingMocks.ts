@@ -4,7 +4,8 @@
  * this, so what the tests assert is what the preview shows.
  */
 import { createHash } from "node:crypto";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { ownPulumiSdk, type PulumiSdk } from "./pulumiSdk";
 
 export interface RecordedResource {
   readonly type: string;
@@ -78,8 +79,8 @@ function resourceUrn(project: string, stack: string, parentUrn: string | null, t
  * nothing reads them, and capturing them is most of a mocked run's CPU time. Only that capture
  * is silenced: errors thrown anywhere keep their stacks.
  */
-function quietPromiseStacks(): void {
-  const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
+function quietPromiseStacks(sdk: PulumiSdk): void {
+  const debuggable = sdk.require("@pulumi/pulumi/runtime/debuggable") as {
     debuggablePromise: (promise: unknown, context: unknown) => unknown;
     kubeportsQuiet?: boolean;
   };
@@ -104,8 +105,13 @@ export interface Recorder {
 /**
  * Installs recording mocks for the current process. Call before importing or constructing
  * any resource. `preview` = true mimics `pulumi preview` (unknown outputs stay unknown).
+ * `sdk`: the `@pulumi/pulumi` copy the program uses (kubeports' own by default).
  */
-export async function installRecordingMocks(options: { project?: string; stack?: string; preview?: boolean } = {}): Promise<Recorder> {
+export async function installRecordingMocks(
+  options: { project?: string; stack?: string; preview?: boolean } = {},
+  sdk: PulumiSdk = ownPulumiSdk(),
+): Promise<Recorder> {
+  const { pulumi: sdkPulumi } = sdk;
   const resources: RecordedResource[] = [];
   const parents = new Map<string, string>();
   const mocks: pulumi.runtime.Mocks = {
@@ -141,13 +147,13 @@ export async function installRecordingMocks(options: { project?: string; stack?:
       return args.inputs;
     },
   };
-  await pulumi.runtime.setMocks(mocks, options.project ?? "kubeports", options.stack ?? "test", options.preview ?? false);
+  await sdkPulumi.runtime.setMocks(mocks, options.project ?? "kubeports", options.stack ?? "test", options.preview ?? false);
   // Every resource captures its call site for the engine's source positions; mocks discard
   // them, and under source-mapped stacks (vitest, tsx) capturing them dominates the run time.
-  (pulumi.Resource as unknown as { stackTrace(skip: number): unknown[] }).stackTrace = () => [];
-  quietPromiseStacks();
+  (sdkPulumi.Resource as unknown as { stackTrace(skip: number): unknown[] }).stackTrace = () => [];
+  quietPromiseStacks(sdk);
   // The mock API does not pass the parent to newResource; read it off the request first.
-  const monitor = pulumi.runtime.getMonitor() as unknown as {
+  const monitor = sdkPulumi.runtime.getMonitor() as unknown as {
     registerResource(req: { getType(): string; getName(): string; getParent(): string }, cb: unknown): unknown;
   };
   const register = monitor.registerResource.bind(monitor);
@@ -159,7 +165,7 @@ export async function installRecordingMocks(options: { project?: string; stack?:
 }
 
 /** Waits until Pulumi has no outstanding registrations (outputs of mocked resources resolve quickly). */
-export async function settle(): Promise<void> {
+export async function settle(sdk: PulumiSdk = ownPulumiSdk()): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-  await pulumi.runtime.disconnect().catch(() => undefined);
+  await sdk.pulumi.runtime.disconnect().catch(() => undefined);
 }

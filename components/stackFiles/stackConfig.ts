@@ -2,7 +2,6 @@
  * The stack's configuration keys, validated before any resource is registered. Errors name
  * the key as `pulumi config set` spells it.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { parseCidr } from "../model/cidr";
 import { KubeportsError, type InputIssue } from "../model/errors";
@@ -39,24 +38,26 @@ export type StackConfig = { [K in keyof Schema]: z.infer<Schema[K]> };
 
 type Reader = (key: string) => unknown;
 
-/** Reads every key through `read` (pulumi.Config by default) and validates them together. */
-export function readStackConfig(read?: Reader, namespace = "kubeports"): StackConfig {
-  const config = new pulumi.Config(namespace);
-  const get: Reader =
-    read ??
-    ((key) => {
-      const raw = config.get(key);
-      if (raw === undefined) return undefined;
-      try {
-        return JSON.parse(raw);
-      } catch {
-        return raw;
-      }
-    });
+/** A config value as Pulumi hands it to a program: structured values are JSON text, plain strings stay strings. */
+export function configValue(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Reads every key through `read` and validates them together. The program reads through
+ * `pulumi.Config` (`(key) => configValue(config.get(key))`); `kubeports plan` and `diff` read
+ * the stack files without loading Pulumi, so this module imports no Pulumi SDK.
+ */
+export function readStackConfig(read: Reader, namespace = "kubeports"): StackConfig {
   const issues: InputIssue[] = [];
   const values: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(STACK_CONFIG)) {
-    const raw = get(key);
+    const raw = read(key);
     const result = (schema as z.ZodType).safeParse(raw === undefined ? undefined : raw, { reportInput: true });
     if (result.success) {
       values[key] = result.data;
