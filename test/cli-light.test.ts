@@ -37,6 +37,7 @@ const PURE: [string, string[]][] = [
   ["plan of a layout file", ["plan", "examples/layouts/super-kubenetes.yaml", "--format", "json"]],
   ["plan of a stack", ["plan", "rancher-aws"]],
   ["diff of two stacks", ["diff", "apinizer-aws", "rancher-aws", "--format", "json"]],
+  ["verify of a layout file", ["verify", "examples/layouts/apinizer.yaml", "--cloud", "aws", "--format", "json"]],
   ["version", ["--version"]],
 ];
 
