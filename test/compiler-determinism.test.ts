@@ -201,8 +201,10 @@ describe("notes and warnings", () => {
         group: "workers",
         flow: "in:tcp:10250:cidr:0.0.0.0/0",
         message: expect.stringContaining("This exposes kubelet."),
+        openedBy: [{ kind: "layout-rule", rule: "kubelet-anywhere", path: "rules[0].from[0].cidrs[0]", cidr: "0.0.0.0/0" }],
       },
     ]);
+    expect(plan.warnings[0]!.message).toContain("because this layout's own rule kubelet-anywhere sets rules[0].from[0].cidrs[0]: 0.0.0.0/0.");
   });
 
   it("keeps a profile's disagreements only when one of their rows applied", () => {
