@@ -125,6 +125,7 @@ export const en = {
     disagreementWhere: (profile: string, rows: readonly string[]) => `${profile} row${rows.length === 1 ? "" : "s"} ${rows.join(", ")}`,
   },
   mermaid: {
+    everyNode: (ports: string) => `every group ↔ every group (each to itself too): ${ports}`,
     cluster: (cluster: string) => `cluster ${cluster}`,
     clusterOfKind: (cluster: string, kind: string) => `cluster ${cluster} (${kind})`,
     noChanges: "No firewall changes.",

@@ -11,6 +11,7 @@ import type { Flow, FlowPeer, Plan } from "../model/plan";
 import { compactPortRanges, formatPortRange, type PortRange } from "../model/ports";
 import { PROTOCOLS, type Protocol } from "../model/protocol";
 import { portsText, protocolText } from "./flowText";
+import { commonParts, withoutParts } from "./commonParts";
 import { IdRegistry } from "./mermaidIds";
 
 /** Label text inside "...": Mermaid's #name; entities for characters its parser would read. */
@@ -85,6 +86,60 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
     }
   }
 
+  // What every group of a cluster accepts from every group of it (itself included) is said once,
+  // in a note inside the cluster, and left off the arrows: at ten groups that is most of the labels.
+  const clusterNames = [...new Set(plan.groups.map((group) => group.cluster))];
+  const notes = new Map<string, string>();
+  for (const cluster of clusterNames) {
+    const members = plan.groups.filter((group) => group.cluster === cluster).map((group) => groupId(group.name));
+    if (members.length < 2) continue;
+    const common = commonParts(members.flatMap((a) => members.map((b) => edges.get(`${a}>${b}`)?.parts ?? [])));
+    if (common.length === 0) continue;
+    for (const a of members) {
+      for (const b of members) {
+        const edge = edges.get(`${a}>${b}`)!;
+        const rest = withoutParts(edge.parts, common);
+        if (rest.length === 0) edges.delete(`${a}>${b}`);
+        else edges.set(`${a}>${b}`, { ...edge, parts: rest });
+      }
+    }
+    notes.set(cluster, `${ids.idFor("all", cluster)}["${mermaidText(m.mermaid.everyNode(edgeLabel(common, m)))}"]`);
+  }
+
+  // What every group of a cluster sends to (or receives from) one other end starts (or ends) at
+  // the cluster's box instead: one arrow and one label where there were one per group. Two
+  // passes, so a cluster's box can then gather what every group of another cluster sends it.
+  const clusterIds = new IdRegistry();
+  const clusterId = (cluster: string) => clusterIds.idFor("cluster", cluster);
+  let aggregated = false;
+  const multi = clusterNames.filter((cluster) => plan.groups.filter((group) => group.cluster === cluster).length >= 2);
+  for (let pass = 0; pass < 2; pass += 1) {
+    for (const cluster of multi) {
+      const box = clusterId(cluster);
+      const members = plan.groups.filter((group) => group.cluster === cluster).map((group) => groupId(group.name));
+      const inside = new Set([...members, box]);
+      const others = [...new Set([...edges.values()].flatMap((edge) => [edge.from, edge.to]))].filter((id) => !inside.has(id));
+      for (const other of others) {
+        for (const outward of [true, false]) {
+          const keys = members.map((member) => (outward ? `${member}>${other}` : `${other}>${member}`));
+          if (keys.some((key) => !edges.has(key))) continue;
+          const common = commonParts(keys.map((key) => edges.get(key)!.parts));
+          if (common.length === 0) continue;
+          for (const key of keys) {
+            const edge = edges.get(key)!;
+            const rest = withoutParts(edge.parts, common);
+            if (rest.length === 0) edges.delete(key);
+            else edges.set(key, { ...edge, parts: rest });
+          }
+          const [from, to] = outward ? [box, other] : [other, box];
+          const existing = edges.get(`${from}>${to}`);
+          edges.set(`${from}>${to}`, { from, to, parts: [...(existing?.parts ?? []), ...common] });
+          aggregated = true;
+        }
+      }
+    }
+  }
+
   const lines = ["flowchart LR"];
   const declare = (node: DiagramNode) => {
     // Document labels such as "0.0.0.0/0 (rancher-nodes table)" already print their address.
@@ -96,16 +151,17 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   };
   const clusters = [...new Set(plan.groups.map((group) => group.cluster))];
   const all = [...nodes.values()];
-  if (clusters.length > 1) {
-    const registry = new IdRegistry();
+  if (clusters.length > 1 || notes.size > 0 || aggregated) {
     for (const cluster of clusters) {
       const kind = plan.groups.find((group) => group.cluster === cluster)!.clusterKind;
       const title = kind === cluster ? m.mermaid.cluster(cluster) : m.mermaid.clusterOfKind(cluster, kind);
-      lines.push(`  subgraph ${registry.idFor("cluster", cluster)}["${mermaidText(title)}"]`);
+      lines.push(`  subgraph ${clusterId(cluster)}["${mermaidText(title)}"]`);
+      if (notes.has(cluster)) lines.push(`    ${notes.get(cluster)!}`);
       for (const node of all.filter((n) => n.cluster === cluster)) lines.push(`    ${declare(node)}`);
       lines.push("  end");
     }
   } else {
+    for (const note of notes.values()) lines.push(`  ${note}`);
     for (const node of all.filter((n) => n.shape === "group")) lines.push(`  ${declare(node)}`);
   }
   for (const node of all.filter((n) => n.shape !== "group")) lines.push(`  ${declare(node)}`);
@@ -114,6 +170,8 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   lines.push("  classDef group fill:#e8f0fe,stroke:#1a56db,color:#111");
   lines.push("  classDef external fill:#f4f4f5,stroke:#71717a,color:#111");
   lines.push("  classDef world fill:#fde8e8,stroke:#c81e1e,stroke-width:3px,color:#111");
+  lines.push("  classDef note fill:#fffbeb,stroke:#d97706,stroke-dasharray:4 4,color:#111");
+  if (notes.size > 0) lines.push(`  class ${[...notes.values()].map((note) => note.slice(0, note.indexOf("["))).join(",")} note`);
   const byClass = (name: string, members: readonly DiagramNode[]) => {
     if (members.length > 0) lines.push(`  class ${members.map((n) => n.id).join(",")} ${name}`);
   };
