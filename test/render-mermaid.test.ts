@@ -63,7 +63,7 @@ function declared(text: string): { nodes: number; edges: number } {
   const lines = text.split("\n").map((line) => line.trim());
   return {
     nodes: lines.filter((line) => /^[A-Za-z0-9_]+(\[|\(|\(\[)"/.test(line)).length,
-    edges: lines.filter((line) => /^[A-Za-z0-9_]+ (-->|-\.->|==>)\|"/.test(line)).length,
+    edges: lines.filter((line) => /^[A-Za-z0-9_]+ (-->|<-->|-\.->|==>)\|"/.test(line)).length,
   };
 }
 
@@ -137,12 +137,12 @@ describe("a plan of ten node groups stays readable", () => {
   it("says what every group of a cluster exchanges once, and draws one arrow per cluster where all its groups agree", async () => {
     const plan = compile(TEN_GROUPS);
     const text = planMermaid(plan);
-    const arrows = text.split("\n").filter((line) => / -->\|"/.test(line));
+    const arrows = text.split("\n").filter((line) => / <?-->\|"/.test(line));
     // One arrow per (sender, receiver) pair would be 90 labelled arrows; the picture draws fewer than 40.
     const pairs = new Set(plan.groups.flatMap((g) => g.ingress.map((f) => `${JSON.stringify(f.peer.kind === "group" ? f.peer.group : f.peer)}>${g.name}`)));
     expect(pairs.size).toBe(90);
     expect(arrows.length).toBeLessThan(40);
-    expect(text).toContain('cluster_prod -->|"TCP 4317, 8006, 8480, 9200"| cluster_global');
+    expect(text).toContain('cluster_prod <-->|"prod → global: TCP 4317, 8006, 8480, 9200<br>global → prod: TCP 22"| cluster_global');
     expect(text).toMatch(/all_prod\["every group ↔ every group/);
     await expectRenders("plan-dce5-ten-groups", text);
   });

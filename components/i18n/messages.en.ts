@@ -125,7 +125,7 @@ export const en = {
     disagreementWhere: (profile: string, rows: readonly string[]) => `${profile} row${rows.length === 1 ? "" : "s"} ${rows.join(", ")}`,
   },
   mermaid: {
-    everyNode: (ports: string) => `every group ↔ every group (each to itself too): ${ports}`,
+    everyNode: (ports: string, groups: string | undefined) => `${groups === undefined ? "every group ↔ every group" : `every two of ${groups}`} (each to itself too): ${ports}`,
     cluster: (cluster: string) => `cluster ${cluster}`,
     clusterOfKind: (cluster: string, kind: string) => `cluster ${cluster} (${kind})`,
     noChanges: "No firewall changes.",

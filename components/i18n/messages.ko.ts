@@ -103,7 +103,7 @@ export const ko: Messages = {
     disagreementWhere: (profile, rows) => `${profile} 행 ${rows.join(", ")}`,
   },
   mermaid: {
-    everyNode: (ports) => `모든 그룹 ↔ 모든 그룹(자기 자신 포함): ${ports}`,
+    everyNode: (ports, groups) => `${groups === undefined ? "모든 그룹 ↔ 모든 그룹" : `${groups} 중 모든 두 그룹 사이`}(자기 자신 포함): ${ports}`,
     cluster: (cluster) => `클러스터 ${cluster}`,
     clusterOfKind: (cluster, kind) => `클러스터 ${cluster} (${kind})`,
     noChanges: "방화벽 변경 사항이 없습니다.",

@@ -91,10 +91,14 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   const clusterNames = [...new Set(plan.groups.map((group) => group.cluster))];
   const notes = new Map<string, string>();
   for (const cluster of clusterNames) {
-    const members = plan.groups.filter((group) => group.cluster === cluster).map((group) => groupId(group.name));
+    // The groups that talk to themselves are the cluster's nodes; a registry or NFS server is not one.
+    const all = plan.groups.filter((group) => group.cluster === cluster);
+    const nodesOfCluster = all.filter((group) => edges.has(`${groupId(group.name)}>${groupId(group.name)}`));
+    const members = nodesOfCluster.map((group) => groupId(group.name));
     if (members.length < 2) continue;
     const common = commonParts(members.flatMap((a) => members.map((b) => edges.get(`${a}>${b}`)?.parts ?? [])));
     if (common.length === 0) continue;
+    const named = nodesOfCluster.length === all.length ? undefined : nodesOfCluster.map((group) => group.name).join(", ");
     for (const a of members) {
       for (const b of members) {
         const edge = edges.get(`${a}>${b}`)!;
@@ -103,7 +107,7 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
         else edges.set(`${a}>${b}`, { ...edge, parts: rest });
       }
     }
-    notes.set(cluster, `${ids.idFor("all", cluster)}["${mermaidText(m.mermaid.everyNode(edgeLabel(common, m)))}"]`);
+    notes.set(cluster, `${ids.idFor("all", cluster)}["${mermaidText(m.mermaid.everyNode(edgeLabel(common, m), named))}"]`);
   }
 
   // What every group of a cluster sends to (or receives from) one other end starts (or ends) at
@@ -112,7 +116,10 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   const clusterIds = new IdRegistry();
   const clusterId = (cluster: string) => clusterIds.idFor("cluster", cluster);
   let aggregated = false;
-  const multi = clusterNames.filter((cluster) => plan.groups.filter((group) => group.cluster === cluster).length >= 2);
+  // Groups outside every named cluster (a bootstrap node, a registry) share the implicit cluster
+  // "default"; beside named clusters it is no cluster, so it gets no box of its own.
+  const loose = (cluster: string) => clusterNames.length > 1 && plan.groups.some((group) => group.cluster === cluster && group.clusterKind === "default" && cluster === "default");
+  const multi = clusterNames.filter((cluster) => !loose(cluster) && plan.groups.filter((group) => group.cluster === cluster).length >= 2);
   for (let pass = 0; pass < 2; pass += 1) {
     for (const cluster of multi) {
       const box = clusterId(cluster);
@@ -151,8 +158,12 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   };
   const clusters = [...new Set(plan.groups.map((group) => group.cluster))];
   const all = [...nodes.values()];
-  if (clusters.length > 1 || notes.size > 0 || aggregated) {
+  if (clusters.length > 1 || aggregated) {
     for (const cluster of clusters) {
+      if (loose(cluster)) {
+        for (const node of all.filter((n) => n.cluster === cluster)) lines.push(`  ${declare(node)}`);
+        continue;
+      }
       const kind = plan.groups.find((group) => group.cluster === cluster)!.clusterKind;
       const title = kind === cluster ? m.mermaid.cluster(cluster) : m.mermaid.clusterOfKind(cluster, kind);
       lines.push(`  subgraph ${clusterId(cluster)}["${mermaidText(title)}"]`);
@@ -165,7 +176,27 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
     for (const node of all.filter((n) => n.shape === "group")) lines.push(`  ${declare(node)}`);
   }
   for (const node of all.filter((n) => n.shape !== "group")) lines.push(`  ${declare(node)}`);
-  for (const edge of edges.values()) lines.push(`  ${edge.from} -->|"${mermaidText(edgeLabel(edge.parts, m))}"| ${edge.to}`);
+  // Two ends that send each other different ports share one two-headed arrow whose label says
+  // which way each part goes; two arrows between the same boxes would lay their labels on top of each other.
+  const shortName = new Map<string, string>([
+    ...plan.groups.map((group) => [groupId(group.name), group.name] as const),
+    ...clusterNames.map((cluster) => [clusterId(cluster), cluster] as const),
+    ...[...nodes.values()].filter((node) => node.shape !== "group").map((node) => [node.id, node.label] as const),
+  ]);
+  const drawn = new Set<string>();
+  for (const edge of edges.values()) {
+    const key = `${edge.from}>${edge.to}`;
+    if (drawn.has(key)) continue;
+    drawn.add(key);
+    const back = edge.from === edge.to ? undefined : edges.get(`${edge.to}>${edge.from}`);
+    if (!back) {
+      lines.push(`  ${edge.from} -->|"${mermaidText(edgeLabel(edge.parts, m))}"| ${edge.to}`);
+      continue;
+    }
+    drawn.add(`${edge.to}>${edge.from}`);
+    const way = (from: string, to: string, parts: readonly Part[]) => `${shortName.get(from)} → ${shortName.get(to)}: ${edgeLabel(parts, m)}`;
+    lines.push(`  ${edge.from} <-->|"${mermaidText(way(edge.from, edge.to, edge.parts))}<br>${mermaidText(way(edge.to, edge.from, back.parts))}"| ${edge.to}`);
+  }
 
   lines.push("  classDef group fill:#e8f0fe,stroke:#1a56db,color:#111");
   lines.push("  classDef external fill:#f4f4f5,stroke:#71717a,color:#111");
