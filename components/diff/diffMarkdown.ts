@@ -12,7 +12,7 @@ import { code, escapeCell, table } from "../reports/markdownText";
 import { noteText } from "../reports/noteText";
 import { peerCell } from "../reports/planMarkdown";
 import { sourceLines, whyLines } from "../reports/sourceLinks";
-import { warningText } from "../reports/warningText";
+import { openerParts, warningText } from "../reports/warningText";
 import { diffMermaid } from "./diffMermaid";
 import type { DiffWarning, FlowChange, GroupDiff, PeerChange, PlanDiff } from "./planDiff";
 
@@ -80,6 +80,10 @@ function groupSection(group: GroupDiff, m: Messages, lang: Lang): string[] {
 
 function worldSection(diff: PlanDiff, m: Messages, lang: Lang): string[] {
   const c = m.columns;
+  const openedBy = (group: string, flow: Flow): string => {
+    const warning = diff.warnings.added.find((w) => w.group === group && w.flow === flow.key);
+    return (warning?.openedBy ?? []).map((opener) => m.diff.opener(openerParts(opener, flow, m, lang, warning?.was))).join("<br>");
+  };
   const rows = diff.groups.flatMap((group) =>
     group.changes
       .filter((change) => change.opensToWorld)
@@ -92,12 +96,12 @@ function worldSection(diff: PlanDiff, m: Messages, lang: Lang): string[] {
             escapeCell(protocolText(flow.protocol, m)),
             peerCell(flow, group.name, m),
             whyLines(flow.reasons, lang).join("<br>"),
-            sourceLines(flow.reasons, lang).join("<br>"),
+            openedBy(group.name, flow),
           ]),
       ),
   );
   if (rows.length === 0) return [];
-  return [`## ${m.diff.opensHeading}`, "", ...table([c.group, c.port, c.protocol, c.from, c.why, c.source], rows), ""];
+  return [`## ${m.diff.opensHeading}`, "", ...table([c.group, c.port, c.protocol, c.from, c.why, c.openedBy], rows), ""];
 }
 
 function formatValue(value: unknown): string {

@@ -84,6 +84,7 @@ export const en = {
     cidrs: "CIDRs",
     group: "Node group",
     change: "Change",
+    openedBy: "Opened by",
     direction: "Direction",
     before: "Before",
     after: "After",
@@ -161,6 +162,13 @@ export const en = {
     noRuleChanged: "no rule changed",
     rulesChanged: (count: number) => `${count} rule change${count === 1 ? "" : "s"}`,
     effect: "Effect",
+    /** Who opened a world flow, in a table cell. */
+    opener: (o: OpenerParts) =>
+      o.kind === "vendor-row"
+        ? `vendor row ${o.row} (${o.source})`
+        : o.kind === "layout-rule"
+          ? `this layout's rule ${o.rule}: ${o.line}${o.acknowledged ? ` (acknowledged: ${o.acknowledged})` : ""}`
+          : `this layout's peer: ${o.line}${o.acknowledged ? ` (acknowledged: ${o.acknowledged})` : ""}`,
     markerLegend: "`+` added, `-` removed, `~` changed.",
   },
   cli: {

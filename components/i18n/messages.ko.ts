@@ -65,6 +65,7 @@ export const ko: Messages = {
     cidrs: "CIDR",
     group: "노드 그룹",
     change: "변경",
+    openedBy: "연 주체",
     direction: "방향",
     before: "이전",
     after: "이후",
@@ -137,6 +138,12 @@ export const ko: Messages = {
     noRuleChanged: "바뀐 규칙 없음",
     rulesChanged: (count) => `규칙 변경 ${count}개`,
     effect: "영향",
+    opener: (o) =>
+      o.kind === "vendor-row"
+        ? `벤더 행 ${o.row} (${o.source})`
+        : o.kind === "layout-rule"
+          ? `이 레이아웃의 규칙 ${o.rule}: ${o.line}${o.acknowledged ? ` (의도적으로 허용함: ${o.acknowledged})` : ""}`
+          : `이 레이아웃의 피어: ${o.line}${o.acknowledged ? ` (의도적으로 허용함: ${o.acknowledged})` : ""}`,
     markerLegend: "`+` 추가, `-` 삭제, `~` 변경.",
   },
   cli: {

@@ -15,6 +15,15 @@ export function linkPart(part: SourcePart): string {
   return part.url ? `[${text}](${part.url.replace(/\)/g, "%29").replace(/ /g, "%20")})` : text;
 }
 
+/** Row words and links in reading order: a space between them, none before punctuation. */
+export function rowText(row: string): string {
+  return rowParts(row).reduce((out, part, index) => {
+    const text = linkPart(part);
+    if (index === 0) return text;
+    return /^[,.;:)]/.test(part.text) ? `${out}${text}` : `${out} ${text}`;
+  }, "");
+}
+
 /** The reason as the report's language cites it: description, document and row words. */
 export function localReason(reason: Reason, lang: Lang): Pick<Reason, "description" | "document" | "documentRow"> {
   if (lang === "ko") {
@@ -38,7 +47,7 @@ export function sourceLines(reasons: readonly Reason[], lang: Lang): string[] {
     if (!rows.includes(local.documentRow)) rows.push(local.documentRow);
     byDocument.set(local.document, rows);
   }
-  return [...byDocument].map(([document, rows]) => `${linkPart(documentRef(document))}: ${rows.map((row) => rowParts(row).map(linkPart).join(" ")).join("; ")}`);
+  return [...byDocument].map(([document, rows]) => `${linkPart(documentRef(document))}: ${rows.map(rowText).join("; ")}`);
 }
 
 /** A document name as a Markdown link (or text when it has no public page). */

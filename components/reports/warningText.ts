@@ -9,9 +9,9 @@ import type { Messages, OpenerParts } from "../i18n/messages.en";
 import { internalServicesHit } from "../model/internalServices";
 import type { AttributedWarning, Flow, Plan, WorldOpener } from "../model/plan";
 import { formatPortRange } from "../model/ports";
-import { documentRef, rowParts } from "../profiles/documents";
+import { documentRef } from "../profiles/documents";
 import { code, escapeCell } from "./markdownText";
-import { linkPart, localReason } from "./sourceLinks";
+import { linkPart, localReason, rowText } from "./sourceLinks";
 
 /** The ingress flow a warning is about, if the plan has it. */
 export function warningFlow(warning: { readonly group: string; readonly flow: string }, plan: Plan): Flow | undefined {
@@ -29,7 +29,7 @@ export function openerParts(opener: WorldOpener, flow: Flow, m: Messages, lang: 
     case "vendor-row": {
       const reason = flow.reasons.find((r) => r.profile === opener.profile && r.row === opener.row) ?? { ...opener, description: opener.row };
       const local = localReason(reason, lang);
-      const source = `${linkPart(documentRef(local.document))}: ${rowParts(local.documentRow).map(linkPart).join(" ")}`;
+      const source = `${linkPart(documentRef(local.document))}: ${rowText(local.documentRow)}`;
       return { kind: "vendor-row", row: code(`${opener.profile}/${opener.row}`), source };
     }
     case "layout-rule":
