@@ -63,7 +63,7 @@ function declared(text: string): { nodes: number; edges: number } {
   const lines = text.split("\n").map((line) => line.trim());
   return {
     nodes: lines.filter((line) => /^[A-Za-z0-9_]+(\[|\(|\(\[)"/.test(line)).length,
-    edges: lines.filter((line) => /^[A-Za-z0-9_]+ (-->|<-->|-\.->|==>)\|"/.test(line)).length,
+    edges: lines.filter((line) => /^[A-Za-z0-9_]+ (<?-->|<?-\.->|<?==>)\|"/.test(line)).length,
   };
 }
 
