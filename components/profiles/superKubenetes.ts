@@ -151,7 +151,7 @@ export const superKubenetesKorean: Readonly<Record<string, { readonly descriptio
   ipip: { description: "ipip (IPENCAP, 프로토콜 4)", source: 표("표 13행: ipip IPENCAP / IPIP") },
   "ipip-94": {
     description: "ipip (IPIP, 프로토콜 94)",
-    source: 표("표 13행과 참고: \"소스 IP에 대해 IPENCAP 및 IPIP 프로토콜을 모두 활성화해야 합니다\""),
+    source: 표("표 13행 ipip IPENCAP / IPIP와 참고: \"소스 IP에 대해 IPENCAP 및 IPIP 프로토콜을 모두 활성화해야 합니다\""),
   },
   "metrics-server": { description: "metrics-server", source: 표("표 14행: metrics-server TCP 8443") },
 };
