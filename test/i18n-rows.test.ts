@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { koreanRow, ROW_DESCRIPTIONS_KO } from "../components/i18n/rows.ko";
+import { DISAGREEMENTS_KO } from "../components/i18n/disagreements.ko";
 import { OPTION_MEANINGS_KO } from "../components/i18n/options.ko";
 import { PROFILE_TITLES_KO } from "../components/i18n/profiles.ko";
 import { OPTION_INFO, type OptionName } from "../components/model/options";
 import { CATALOG } from "../components/profiles/catalog";
+import { escapeCell } from "../components/reports/markdownText";
 import { planMarkdown } from "../components/reports/planMarkdown";
 import { stackPlan, STACKS } from "./diff-fixtures";
 
@@ -48,6 +50,12 @@ describe("Korean profile titles and option meanings", () => {
     for (const profile of CATALOG) expect(PROFILE_TITLES_KO[profile.id], profile.id).toMatch(HANGUL);
   });
 
+  it("has Korean for what the other source says in every disagreement, and nothing else", () => {
+    const ids = CATALOG.flatMap((profile) => profile.disagreements.map((d) => `${profile.id}/${d.id}`));
+    expect(Object.keys(DISAGREEMENTS_KO).sort()).toEqual(ids.sort());
+    for (const id of ids) expect(DISAGREEMENTS_KO[id], id).toMatch(HANGUL);
+  });
+
   it("has a Korean meaning for every option", () => {
     expect(Object.keys(OPTION_MEANINGS_KO).sort()).toEqual(Object.keys(OPTION_INFO).sort());
     for (const name of Object.keys(OPTION_INFO) as OptionName[]) expect(OPTION_MEANINGS_KO[name], name).toMatch(HANGUL);
@@ -73,5 +81,6 @@ describe.each(STACKS)("kubeports plan %s --lang ko", (stack) => {
     expect(korean).not.toMatch(/Every option has its default|Options that differ/);
     for (const name of Object.keys(OPTION_INFO) as OptionName[]) expect(korean).not.toContain(OPTION_INFO[name].description);
     for (const note of plan.notes) expect(korean).not.toContain(note.message);
+    for (const d of plan.disagreements) expect(korean).toContain(escapeCell(DISAGREEMENTS_KO[`${d.profile}/${d.id}`]!));
   });
 });

@@ -100,7 +100,7 @@ export const ko: Messages = {
     matrixLegend: "행은 보내는 쪽, 열은 받는 쪽입니다. 각 칸은 열의 그룹이 행에서 받는 포트입니다. 그림은 쌍마다 화살표 하나를 그리고, 포트는 이 표에 있습니다.",
     matrixSelf: "(자기 자신)",
     noteWhere: (profile, row) => `${profile} 행 ${row}`,
-    disagreement: (id, where, says, otherSource, other) => `**${id}** (${where}): 문서는 "${says}"라고 하고, ${otherSource}은(는) "${other}"라고 합니다.`,
+    disagreement: (id, where, says, otherSource, other) => `**${id}** (${where}): 문서 원문은 "${says}"이고, ${otherSource}에 따르면 ${other}.`,
     disagreementWhere: (profile, rows) => `${profile} 행 ${rows.join(", ")}`,
   },
   mermaid: {

@@ -6,6 +6,7 @@
  * rules they leave out. Nothing is computed here that the plan does not already hold.
  */
 import { en, type Messages } from "../i18n/messages.en";
+import { DISAGREEMENTS_KO } from "../i18n/disagreements.ko";
 import { type Lang, messagesFor } from "../i18n/lang";
 import { DEFAULT_OPTIONS, OPTION_INFO, type OptionName } from "../model/options";
 import type { Flow, LocalProbe, Plan, PlanGroup } from "../model/plan";
@@ -114,7 +115,7 @@ export function planMarkdown(plan: Plan, lang: Lang = "en"): string {
     ...listSection(
       m.plan.disagreements,
       plan.disagreements.map((d) =>
-        m.plan.disagreement(d.id, m.plan.disagreementWhere(d.profile, d.rows.map(code)), escapeCell(d.says), documentLink(d.otherSource), escapeCell(d.other)),
+        m.plan.disagreement(d.id, m.plan.disagreementWhere(d.profile, d.rows.map(code)), escapeCell(d.says), documentLink(d.otherSource), escapeCell(lang === "ko" ? (DISAGREEMENTS_KO[`${d.profile}/${d.id}`] ?? d.other) : d.other)),
       ),
       m,
     ),
