@@ -141,10 +141,17 @@ describe("a plan of ten node groups stays readable", () => {
     // One arrow per (sender, receiver) pair would be 90 labelled arrows; the picture draws fewer than 40.
     const pairs = new Set(plan.groups.flatMap((g) => g.ingress.map((f) => `${JSON.stringify(f.peer.kind === "group" ? f.peer.group : f.peer)}>${g.name}`)));
     expect(pairs.size).toBe(90);
-    expect(arrows.length).toBeLessThan(40);
+    expect(arrows.length).toBeLessThan(25);
+    expect(text).toContain('clusters_all <-->|"global, prod, stage → bootstrap: TCP 443, 8081, 9000<br>bootstrap → global, prod, stage: TCP 22"| g_bootstrap');
     expect(text).toContain('cluster_prod <-->|"prod → global: TCP 4317, 8006, 8480, 9200<br>global → prod: TCP 22"| cluster_global');
     expect(text).toMatch(/all_prod\["every group ↔ every group/);
     await expectRenders("plan-dce5-ten-groups", text);
+  });
+
+  it("in Korean too", async () => {
+    const text = planMermaid(compile(TEN_GROUPS), "ko");
+    expect(text).toContain("모든 그룹 ↔ 모든 그룹(자기 자신 포함)");
+    await expectRenders("plan-dce5-ten-groups-ko", text);
   });
 });
 

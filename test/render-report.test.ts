@@ -38,7 +38,7 @@ function html(markdown: string): string {
     /<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g,
     (_, source: string) => `<pre class="mermaid">${source}</pre>`,
   );
-  const css = `body{font:14px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,"Noto Sans CJK KR","Noto Sans",sans-serif;color:#1f2328;max-width:1000px;margin:24px auto;padding:0 16px}
+  const css = `body{font:14px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,"Noto Sans CJK KR","NanumGothic","Noto Sans",sans-serif;color:#1f2328;max-width:1000px;margin:24px auto;padding:0 16px}
     table{border-collapse:collapse;margin:8px 0 16px;display:block;overflow:auto}th,td{border:1px solid #d0d7de;padding:4px 10px;vertical-align:top}
     tr:nth-child(2n){background:#f6f8fa}code{background:#eff1f3;border-radius:4px;padding:1px 4px;font-size:85%}
     h1{border-bottom:1px solid #d8dee4;padding-bottom:6px}h2{border-bottom:1px solid #d8dee4;padding-bottom:4px;margin-top:28px}a{color:#0969da;text-decoration:none}pre.mermaid{background:#fff;text-align:center}`;

@@ -128,6 +128,7 @@ export const en = {
   mermaid: {
     everyNode: (ports: string, groups: string | undefined) => `${groups === undefined ? "every group ↔ every group" : `every two of ${groups}`} (each to itself too): ${ports}`,
     cluster: (cluster: string) => `cluster ${cluster}`,
+    allClusters: (clusters: string) => `every group of clusters ${clusters}`,
     clusterOfKind: (cluster: string, kind: string) => `cluster ${cluster} (${kind})`,
     noChanges: "No firewall changes.",
     reasonsChanged: "document rows changed",

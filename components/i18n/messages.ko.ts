@@ -106,6 +106,7 @@ export const ko: Messages = {
   mermaid: {
     everyNode: (ports, groups) => `${groups === undefined ? "모든 그룹 ↔ 모든 그룹" : `${groups} 중 모든 두 그룹 사이`}(자기 자신 포함): ${ports}`,
     cluster: (cluster) => `클러스터 ${cluster}`,
+    allClusters: (clusters) => `클러스터 ${clusters}의 모든 그룹`,
     clusterOfKind: (cluster, kind) => `클러스터 ${cluster} (${kind})`,
     noChanges: "방화벽 변경 사항이 없습니다.",
     reasonsChanged: "근거 문서 행 변경",

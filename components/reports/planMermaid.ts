@@ -147,6 +147,34 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
     }
   }
 
+  // Then the same one level up: what every named cluster's box sends to (or receives from) one
+  // end outside them all (a bootstrap node, a registry, a peer) starts at one box around them.
+  // Only where every group of the layout outside that end sits in a named cluster with a box.
+  const ALL = "clusters_all";
+  const boxes = multi.map(clusterId);
+  const boxedGroups = new Set(plan.groups.filter((group) => multi.includes(group.cluster)).map((group) => groupId(group.name)));
+  let outer = false;
+  if (boxes.length >= 2) {
+    const others = [...new Set([...edges.values()].flatMap((edge) => [edge.from, edge.to]))].filter((id) => !boxes.includes(id) && !boxedGroups.has(id));
+    for (const other of others) {
+      for (const outward of [true, false]) {
+        const keys = boxes.map((box) => (outward ? `${box}>${other}` : `${other}>${box}`));
+        if (keys.some((key) => !edges.has(key))) continue;
+        const common = commonParts(keys.map((key) => edges.get(key)!.parts));
+        if (common.length === 0) continue;
+        for (const key of keys) {
+          const edge = edges.get(key)!;
+          const rest = withoutParts(edge.parts, common);
+          if (rest.length === 0) edges.delete(key);
+          else edges.set(key, { ...edge, parts: rest });
+        }
+        const [from, to]: [string, string] = outward ? [ALL, other] : [other, ALL];
+        edges.set(`${from}>${to}`, { from, to, parts: [...(edges.get(`${from}>${to}`)?.parts ?? []), ...common] });
+        outer = true;
+      }
+    }
+  }
+
   const lines = ["flowchart LR"];
   const declare = (node: DiagramNode) => {
     // Document labels such as "0.0.0.0/0 (rancher-nodes table)" already print their address.
@@ -159,17 +187,25 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   const clusters = [...new Set(plan.groups.map((group) => group.cluster))];
   const all = [...nodes.values()];
   if (clusters.length > 1 || aggregated) {
-    for (const cluster of clusters) {
+    const declareCluster = (cluster: string, indent: string) => {
       if (loose(cluster)) {
-        for (const node of all.filter((n) => n.cluster === cluster)) lines.push(`  ${declare(node)}`);
-        continue;
+        for (const node of all.filter((n) => n.cluster === cluster)) lines.push(`${indent}${declare(node)}`);
+        return;
       }
       const kind = plan.groups.find((group) => group.cluster === cluster)!.clusterKind;
       const title = kind === cluster ? m.mermaid.cluster(cluster) : m.mermaid.clusterOfKind(cluster, kind);
-      lines.push(`  subgraph ${clusterId(cluster)}["${mermaidText(title)}"]`);
-      if (notes.has(cluster)) lines.push(`    ${notes.get(cluster)!}`);
-      for (const node of all.filter((n) => n.cluster === cluster)) lines.push(`    ${declare(node)}`);
+      lines.push(`${indent}subgraph ${clusterId(cluster)}["${mermaidText(title)}"]`);
+      if (notes.has(cluster)) lines.push(`${indent}  ${notes.get(cluster)!}`);
+      for (const node of all.filter((n) => n.cluster === cluster)) lines.push(`${indent}  ${declare(node)}`);
+      lines.push(`${indent}end`);
+    };
+    if (outer) {
+      lines.push(`  subgraph ${ALL}["${mermaidText(m.mermaid.allClusters(multi.join(", ")))}"]`);
+      for (const cluster of clusters.filter((c) => multi.includes(c))) declareCluster(cluster, "    ");
       lines.push("  end");
+      for (const cluster of clusters.filter((c) => !multi.includes(c))) declareCluster(cluster, "  ");
+    } else {
+      for (const cluster of clusters) declareCluster(cluster, "  ");
     }
   } else {
     for (const note of notes.values()) lines.push(`  ${note}`);
@@ -181,6 +217,7 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   const shortName = new Map<string, string>([
     ...plan.groups.map((group) => [groupId(group.name), group.name] as const),
     ...clusterNames.map((cluster) => [clusterId(cluster), cluster] as const),
+    [ALL, multi.join(", ")] as const,
     ...[...nodes.values()].filter((node) => node.shape !== "group").map((node) => [node.id, node.label] as const),
   ]);
   const drawn = new Set<string>();
