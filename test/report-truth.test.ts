@@ -93,6 +93,16 @@ describe("world-open warnings say who opened the port", () => {
     expect(text).toContain("this layout's peer `admin` is the internet (`peers.admin[0]: 10.0.0.0/8 → 0.0.0.0/0`)");
     expect(text).not.toContain("vendor document prescribes");
   });
+
+  it("in a diff where the peer was already the internet (a new group behind it), the line without an arrow", () => {
+    const before = compile(kubesphere(["0.0.0.0/0"], { groups: { masters: { roles: ["controlPlane", "etcd"] } } }));
+    const after = compile(kubesphere(["0.0.0.0/0"]));
+    const diff = diffPlans({ label: "main", plan: before }, { label: "pr", plan: after });
+    const workers = diff.warnings.added.find((w) => w.group === "workers")!;
+    expect(workers.was).toEqual({ "peers.admin[0]": "0.0.0.0/0" });
+    expect(diffMarkdown(diff)).toContain("this layout's peer `admin` is the internet (`peers.admin[0]: 0.0.0.0/0`)");
+    expect(diffMarkdown(diff)).not.toContain("0.0.0.0/0 → 0.0.0.0/0");
+  });
 });
 
 describe("peer-only changes", () => {

@@ -21,7 +21,8 @@ export function warningFlow(warning: { readonly group: string; readonly flow: st
 /** An opener's layout line as a code span: `peers.admin[0]: 0.0.0.0/0`, or `... : 10.0.0.0/8 → 0.0.0.0/0` when `was` knows the old value. */
 function lineText(opener: Exclude<WorldOpener, { kind: "vendor-row" }>, was: Readonly<Record<string, string>> | undefined, m: Messages): string {
   const before = was?.[opener.path];
-  return code(before === undefined ? `${opener.path}: ${opener.cidr}` : `${opener.path}: ${before || m.diff.unset} → ${opener.cidr}`);
+  // A line that did not change (a new group behind a peer that was already the internet) shows its value alone.
+  return code(before === undefined || before === opener.cidr ? `${opener.path}: ${opener.cidr}` : `${opener.path}: ${before || m.diff.unset} → ${opener.cidr}`);
 }
 
 export function openerParts(opener: WorldOpener, flow: Flow, m: Messages, lang: Lang, was?: Readonly<Record<string, string>>): OpenerParts {
