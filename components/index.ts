@@ -49,8 +49,10 @@ export {
   type PlanGroup,
   type PlanNote,
   type PlanWarning,
+  type AttributedWarning,
   type Reason,
   type WarningCode,
+  type WorldOpener,
 } from "./model/plan";
 export { compactPortRanges, formatPortRange, parsePortSpec, MAX_PORT, MIN_PORT, type PortRange } from "./model/ports";
 export { PROTOCOLS, type IcmpMatch, type Protocol } from "./model/protocol";
@@ -58,6 +60,7 @@ export type { ClusterScope, Condition, Disagreement, Party, Profile, Provenance,
 
 // The profiles: one per vendor document.
 export { CATALOG, findProfile } from "./profiles/catalog";
+export { DOCUMENTS, SHORTCODES, type DocumentInfo } from "./profiles/documents";
 
 // Reports of a plan, and of the difference between two plans, for review.
 export { planJson } from "./reports/planJson";
@@ -66,7 +69,7 @@ export { planMermaid } from "./reports/planMermaid";
 export { PLAN_FORMATS, PLAN_REPORTS, type PlanFormat } from "./reports/planReports";
 export { diffPlans, type DiffInput } from "./diff/diffPlans";
 export { DIFF_FORMATS, DIFF_REPORTS, type DiffFormat } from "./diff/diffReports";
-export { DIFF_SCHEMA, type ChangeAspect, type Direction as FlowDirection, type DiffSide, type DiffSummary, type DiffWarning, type FlowChange, type GroupDiff, type OptionChange, type PlanDiff } from "./diff/planDiff";
+export { DIFF_SCHEMA, type ChangeAspect, type Direction as FlowDirection, type DiffSide, type DiffSummary, type DiffWarning, type FlowChange, type GroupDiff, type OptionChange, type PeerChange, type PlanDiff } from "./diff/planDiff";
 export { LANGS, type Lang } from "./i18n/lang";
 
 // The cloud components (also at kubeports/aws, kubeports/gcp and kubeports/azure).

@@ -186,7 +186,7 @@ describe("the CLI's other inputs fail the same way", () => {
   const EXAMPLE = path.join(ROOT, "examples/layouts/super-kubenetes.yaml");
   const cases: readonly [string, string[], "root" | "tmp", string, string][] = [
     ["unknown stack", ["preview", "rancher-awz"], "root", "  - stack: ", 'did you mean "rancher-aws"?'],
-    ["no Pulumi project", ["preview", "rancher-aws"], "tmp", "Pulumi.yaml: not found", "run kubeports from the project directory"],
+    ["no Pulumi project", ["preview", "rancher-aws"], "tmp", "  - --project: no Pulumi.yaml in ", "or give --project <dir>"],
     ["unknown base revision", ["diff", EXAMPLE, "--base", "no-such-rev-xyz"], "root", "  - --base: ", "give a commit, branch or tag git knows"],
     ["unwritable --out", ["plan", EXAMPLE, "--out", "blocker/report.md"], "tmp", "  - --out: ", "choose a writable path"],
   ];

@@ -32,7 +32,7 @@ describe("kubeports plan: formats", () => {
     const { code, stdout, stderr } = await cli(["plan", EXAMPLE]);
     expect([code, stderr]).toEqual([0, ""]);
     expect(stdout).toBe(planMarkdown(examplePlan()));
-    expect(stdout).toContain("| 2379-2380 | TCP | itself | etcd | 000_d5e27fa0bf6b16e4.txt: table row 2: etcd TCP 2379-2380 |");
+    expect(stdout).toContain("| 2379-2380 | TCP | itself | etcd | Super Kubenetes: Port Requirements (000_d5e27fa0bf6b16e4.txt): table row 2: etcd TCP 2379-2380 |");
   });
 
   it("prints JSON with --format json", async () => {

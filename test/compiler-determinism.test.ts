@@ -202,9 +202,11 @@ describe("notes and warnings", () => {
         group: "workers",
         flow: "in:tcp:10250:cidr:0.0.0.0/0",
         message: expect.stringContaining('This exposes kubelet. The layout allows it: "short-lived lab".'),
+        openedBy: [{ kind: "layout-rule", rule: "kubelet-anywhere", path: "rules[0].from[0].cidrs[0]", cidr: "0.0.0.0/0", acknowledged: "short-lived lab" }],
         allowInternet: ["short-lived lab"],
       },
     ]);
+    expect(plan.warnings[0]!.message).toContain("because this layout's own rule kubelet-anywhere sets rules[0].from[0].cidrs[0]: 0.0.0.0/0.");
   });
 
   it("keeps a profile's disagreements only when one of their rows applied", () => {

@@ -41,7 +41,7 @@ describe("kubeports diff <before> <after>: two stacks", () => {
     const { code, stdout } = await cli(["diff", "base", "head", "--format", "json"], project);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(["schema", "changed", "before", "after", "summary", "options", "groups", "warnings", "notes"]);
+    expect(Object.keys(json)).toEqual(["schema", "changed", "before", "after", "summary", "options", "peers", "groups", "warnings", "notes"]);
     expect(json.schema).toBe("kubeports.diff/v1");
     expect(json.before).toEqual({ label: "base", layout: "super-kubenetes-gcp" });
     const [group] = json.groups;

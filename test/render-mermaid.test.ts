@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffMermaid } from "../components/diff/diffMermaid";
 import { diffPlans } from "../components/diff/diffPlans";
 import type { Lang } from "../components/i18n/lang";
+import { compile } from "../components/compiler/compile";
 import { planMermaid } from "../components/reports/planMermaid";
 import { editedCluster, ROOT, stackPlan, STACKS } from "./diff-fixtures";
 
@@ -62,7 +63,7 @@ function declared(text: string): { nodes: number; edges: number } {
   const lines = text.split("\n").map((line) => line.trim());
   return {
     nodes: lines.filter((line) => /^[A-Za-z0-9_]+(\[|\(|\(\[)"/.test(line)).length,
-    edges: lines.filter((line) => /^[A-Za-z0-9_]+ (-->|-\.->|==>)\|"/.test(line)).length,
+    edges: lines.filter((line) => /^[A-Za-z0-9_]+ (<?-->|<?-\.->|<?==>)\|"/.test(line)).length,
   };
 }
 
@@ -108,6 +109,49 @@ describe("plan --format mermaid renders for every stack", () => {
   it("renders in Korean too (dce5-azure, clusters as subgraphs)", async () => {
     const lang: Lang = "ko";
     await expectRenders("plan-dce5-azure-ko", planMermaid(stackPlan("dce5-azure"), lang));
+  });
+});
+
+/** DCE 5.0 with ten node groups: a global cluster and two worker clusters with several pools each. */
+export const TEN_GROUPS = {
+  name: "dce5-ten-groups",
+  profiles: ["dce5"],
+  options: { cni: "calico", calicoMode: "vxlan", metallb: true, insight: true },
+  clusters: { global: { kind: "global" }, prod: { kind: "worker" }, stage: { kind: "worker" } },
+  groups: {
+    bootstrap: { roles: ["bootstrap"] },
+    registry: { roles: ["registry"] },
+    "global-masters": { roles: ["controlPlane"], cluster: "global" },
+    "global-workers": { roles: ["worker"], cluster: "global" },
+    "prod-masters": { roles: ["controlPlane"], cluster: "prod" },
+    "prod-general": { roles: ["worker"], cluster: "prod" },
+    "prod-gpu": { roles: ["worker"], cluster: "prod" },
+    "stage-masters": { roles: ["controlPlane"], cluster: "stage" },
+    "stage-general": { roles: ["worker"], cluster: "stage" },
+    "stage-gpu": { roles: ["worker"], cluster: "stage" },
+  },
+  peers: { admin: ["203.0.113.0/24"], apiClients: ["203.0.113.0/24"], consoleUsers: ["198.51.100.0/24"], workloadClients: ["10.20.0.0/16"] },
+};
+
+describe("a plan of ten node groups stays readable", () => {
+  it("says what every group of a cluster exchanges once, and draws one arrow per cluster where all its groups agree", async () => {
+    const plan = compile(TEN_GROUPS);
+    const text = planMermaid(plan);
+    const arrows = text.split("\n").filter((line) => / <?-->\|"/.test(line));
+    // One arrow per (sender, receiver) pair would be 90 labelled arrows; the picture draws fewer than 40.
+    const pairs = new Set(plan.groups.flatMap((g) => g.ingress.map((f) => `${JSON.stringify(f.peer.kind === "group" ? f.peer.group : f.peer)}>${g.name}`)));
+    expect(pairs.size).toBe(90);
+    expect(arrows.length).toBeLessThan(25);
+    expect(text).toContain('clusters_all <-->|"global, prod, stage → bootstrap: TCP 443, 8081, 9000<br>bootstrap → global, prod, stage: TCP 22"| g_bootstrap');
+    expect(text).toContain('cluster_prod <-->|"prod → global: TCP 4317, 8006, 8480, 9200<br>global → prod: TCP 22"| cluster_global');
+    expect(text).toMatch(/all_prod\["every group ↔ every group/);
+    await expectRenders("plan-dce5-ten-groups", text);
+  });
+
+  it("in Korean too", async () => {
+    const text = planMermaid(compile(TEN_GROUPS), "ko");
+    expect(text).toContain("모든 그룹 ↔ 모든 그룹(자기 자신 포함)");
+    await expectRenders("plan-dce5-ten-groups-ko", text);
   });
 });
 

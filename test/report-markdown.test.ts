@@ -66,7 +66,7 @@ describe("planMarkdown", () => {
   });
 
   it("lists the profiles with their documents", () => {
-    expect(section("Profiles")).toContain("| `super-kubenetes` | Super Kubenetes (KubeSphere/KubeKey) port requirements | 000_d5e27fa0bf6b16e4.txt |");
+    expect(section("Profiles")).toContain("| `super-kubenetes` | Super Kubenetes (KubeSphere/KubeKey) port requirements | Super Kubenetes: Port Requirements (000_d5e27fa0bf6b16e4.txt) |");
   });
 
   it("lists only options that differ from the defaults", () => {
@@ -82,14 +82,14 @@ describe("planMarkdown", () => {
 
   it("shows the etcd self flow on masters, citing the document row", () => {
     const rows = tableRows(section("Node group `masters`"), "Ingress");
-    expect(rows).toContain("| 2379-2380 | TCP | itself | etcd | 000_d5e27fa0bf6b16e4.txt: table row 2: etcd TCP 2379-2380 |");
+    expect(rows).toContain("| 2379-2380 | TCP | itself | etcd | Super Kubenetes: Port Requirements (000_d5e27fa0bf6b16e4.txt): table row 2: etcd TCP 2379-2380 |");
   });
 
   it("names other groups, and CIDRs with their peer names, as sources", () => {
     const rows = tableRows(section("Node group `masters`"), "Ingress");
-    expect(rows).toContain("| 6443 | TCP | workers | apiserver | 000_d5e27fa0bf6b16e4.txt: table row 3: apiserver TCP 6443 |");
-    expect(rows).toContain("| 6443 | TCP | 198.51.100.0/24 (apiClients) | apiserver | 000_d5e27fa0bf6b16e4.txt: table row 3: apiserver TCP 6443 |");
-    expect(rows).toContain("| - | IP-in-IP (4) | itself | ipip (IPENCAP) | 000_d5e27fa0bf6b16e4.txt: table row 13: ipip IPENCAP / IPIP |");
+    expect(rows).toContain("| 6443 | TCP | workers | apiserver | Super Kubenetes: Port Requirements (000_d5e27fa0bf6b16e4.txt): table row 3: apiserver TCP 6443 |");
+    expect(rows).toContain("| 6443 | TCP | 198.51.100.0/24 (apiClients) | apiserver | Super Kubenetes: Port Requirements (000_d5e27fa0bf6b16e4.txt): table row 3: apiserver TCP 6443 |");
+    expect(rows).toContain("| - | IP-in-IP (4) | itself | ipip (IPENCAP) | Super Kubenetes: Port Requirements (000_d5e27fa0bf6b16e4.txt): table row 13: ipip IPENCAP / IPIP |");
   });
 
   it("has one table row per ingress flow, in plan order", () => {
@@ -121,7 +121,7 @@ describe("planMarkdown", () => {
   it("lists notes and disagreements", () => {
     expect(section("Notes").join("\n")).toContain('**peer-unset** (super-kubenetes row `nodeport`): nodeport: from peer "workloadClients"');
     expect(section("Disagreements").join("\n")).toContain(
-      '**calico-9100** (super-kubenetes row `calico`): the document says "calico TCP 9099-9100"; https://docs.tigera.io/calico/latest/reference/felix/configuration says',
+      '**calico-9100** (super-kubenetes row `calico`): the document says "calico TCP 9099-9100"; [docs.tigera.io/calico/latest/reference/felix/configuration](https://docs.tigera.io/calico/latest/reference/felix/configuration) says',
     );
     expect(section("Warnings")).toContain("None.");
   });
@@ -129,7 +129,9 @@ describe("planMarkdown", () => {
   it("marks world sources and lists the warnings", () => {
     const nodes = planMarkdown(compile({ name: "nodes", profiles: ["rancher-nodes"], groups: { nodes: { roles: ["rancherNode"] } } }));
     expect(nodes).toContain("| 80 | TCP | **0.0.0.0/0 (rancher-nodes table)** (anywhere) | HTTP |");
-    expect(nodes).toMatch(/\n- \*\*world-open\*\* \(`nodes`, `in:tcp:80:cidr:0\.0\.0\.0\/0`\): nodes accepts TCP 80 from 0\.0\.0\.0\/0/);
+    expect(nodes).toContain(
+      "\n- **world-open** (`nodes`, `in:tcp:80:cidr:0.0.0.0/0`): `nodes` accepts TCP 80 from 0.0.0.0/0: the vendor document prescribes it (row `rancher-nodes/http`: [Rancher v2.x: Port Requirements](https://rancher.com/docs/rancher/v2.x/en/installation/requirements/ports/):",
+    );
   });
 
   it("shows local probes in their own table", () => {

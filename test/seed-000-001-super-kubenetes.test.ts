@@ -9,6 +9,8 @@ import type { Layout } from "../components/model/layout";
 import type { LayoutOptions } from "../components/model/options";
 import type { Plan } from "../components/model/plan";
 import { findProfile } from "../components/profiles/catalog";
+import { superKubenetesKorean } from "../components/profiles/superKubenetes";
+import { planMarkdown } from "../components/reports/planMarkdown";
 import {
   type DocRow, type End, cidr, expand, expectAllowed, expectEveryFlowCites, expectNotAllowed, group, readSeed,
 } from "./seedTables";
@@ -143,6 +145,44 @@ describe("seed 000/001: the documents", () => {
     expect(profile?.document).toBe(ENGLISH);
     expect(profile?.alsoSee).toContain(KOREAN);
     expect(plans.flannel.profiles).toEqual([expect.objectContaining({ id: "super-kubenetes", document: ENGLISH })]);
+  });
+});
+
+describe("seed 001: the Korean rows cite the Korean page in its own words", () => {
+  const korean = readSeed(KOREAN);
+  const cells = tableCells(korean);
+  const profile = findProfile("super-kubenetes")!;
+
+  it("every profile row has a Korean citation of 001, and no other row does", () => {
+    expect(Object.keys(superKubenetesKorean).sort()).toEqual(profile.rows.map((row) => row.id).sort());
+    for (const [id, row] of Object.entries(superKubenetesKorean)) expect(row.source.document, id).toBe(KOREAN);
+  });
+
+  it.each(profile.rows.map((row) => [row.id, row] as const))("%s: the Korean citation names the same 001 table row as the English one names in 000", (id) => {
+    const english = /table row (\d+)/.exec(profile.rows.find((row) => row.id === id)!.source.row)![1]!;
+    const citation = superKubenetesKorean[id]!.source.row;
+    const number = /^표 (\d+)행/.exec(citation)?.[1];
+    expect(number, citation).toBe(english);
+    // The row's service, protocol and ports as 001 prints them.
+    const [service, protocol, , start, end, notes] = cells[Number(number) - 1]!;
+    const printed = `${service} ${protocol}${start ? ` ${end ? `${start}-${end}` : start}` : ""}`;
+    expect(citation, citation).toContain(printed);
+    if (notes && id !== "ipip" && id !== "ipip-94") expect(citation).toContain(notes);
+  });
+
+  it("quotes the Korean note verbatim where a row rests on it", () => {
+    const quoted = [...Object.values(superKubenetesKorean)].flatMap((row) => [...row.source.row.matchAll(/"([^"]+)"/g)].map((m) => m[1]!));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const quote of quoted) expect(korean.replace(/\s+/g, " "), quote).toContain(quote);
+  });
+
+  it("a Korean plan cites 001 in Korean for every Super Kubenetes row, and 000 nowhere", () => {
+    const markdown = planMarkdown(plans.calicoIpipOffline, "ko");
+    const groupTables = markdown.slice(markdown.indexOf("## 노드 그룹"), markdown.indexOf("## 경고"));
+    expect(groupTables).not.toContain(ENGLISH);
+    expect(groupTables).toContain(`Super Kubenetes: 포트 요구 사항 (${KOREAN}): 표 2행: etcd TCP 2379-2380`);
+    expect(groupTables).toContain(`표 13행 ipip IPENCAP / IPIP와 참고: "소스 IP에 대해 IPENCAP 및 IPIP 프로토콜을 모두 활성화해야 합니다"`);
+    expect(groupTables).toContain("| local-registry (오프라인 환경) |");
   });
 });
 

@@ -82,7 +82,8 @@ export function planAwsFirewall(plan: Plan, options: AwsFirewallOptions): AwsFir
 
   issues.push(...duplicateIssues(rules, options), ...caseInsensitiveNameIssues(groups));
   if (issues.length > 0) fail(options.name, issues);
-  return { groups, rules, summary, warnings: plan.warnings };
+  // The component output keeps the schema's four fields; attribution (openedBy) stays in the plan and its reports.
+  return { groups, rules, summary, warnings: plan.warnings.map(({ code, group, flow, message }) => ({ code, group, flow, message })) };
 }
 
 interface BuiltRule {

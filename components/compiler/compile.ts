@@ -60,7 +60,7 @@ export function compile(input: unknown): Plan {
     peers: Object.keys(layout.peers ?? {})
       .sort()
       .map((name) => ({ name, cidrs: layout.peers![name]!.map((cidr) => parseCidr(cidr).cidr) })),
-    warnings: [...undocumentedModes(profiles, options), ...worldWarnings(planGroups)],
+    warnings: [...undocumentedModes(profiles, options), ...worldWarnings(planGroups, { layout, profiles })],
     notes: dedupeNotes(expansion.notes),
     disagreements: profiles.flatMap((profile) =>
       profile.disagreements

@@ -9,6 +9,7 @@
  *   summary: { groupsAdded, groupsRemoved, groupsChanged, flowsAdded, flowsRemoved, flowsChanged,
  *              warningsAdded, warningsRemoved, opensToWorld },
  *   options: [{ name, before, after }],
+ *   peers: [{ name, before|null, after|null, flowChanges }],
  *   groups: [{ name, status, rolesBefore|null, rolesAfter|null, changes: [Change] }],
  *   warnings: { added: [Warning], removed: [Warning] },
  *   notes: { added: [Note], removed: [Note] } }
@@ -60,6 +61,7 @@ export function orderDiff(diff: PlanDiff) {
       opensToWorld: s.opensToWorld,
     },
     options: diff.options.map((o) => ({ name: o.name, before: o.before, after: o.after })),
+    peers: diff.peers.map((p) => ({ name: p.name, before: p.before ? [...p.before] : null, after: p.after ? [...p.after] : null, flowChanges: p.flowChanges })),
     groups: diff.groups.map(group),
     warnings: { added: diff.warnings.added.map(orderWarning), removed: diff.warnings.removed.map(orderWarning) },
     notes: { added: diff.notes.added.map(orderNote), removed: diff.notes.removed.map(orderNote) },

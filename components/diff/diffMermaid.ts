@@ -17,6 +17,7 @@ import type { FlowChange, PlanDiff } from "./planDiff";
 type Kind = FlowChange["change"];
 
 const ARROW: Readonly<Record<Kind, string>> = { added: "-->", removed: "-.->", changed: "==>" };
+const TWO_WAY: Readonly<Record<Kind, string>> = { added: "<-->", removed: "<-.->", changed: "<==>" };
 const MARK: Readonly<Record<Kind, string>> = { added: "+", removed: "-", changed: "~" };
 const LINK_STYLE: Readonly<Record<Kind, string>> = {
   added: "stroke:#16a34a,stroke-width:3px",
@@ -114,8 +115,24 @@ export function diffMermaid(diff: PlanDiff, lang: Lang = "en"): string {
   }
   const styles: Record<Kind, number[]> = { added: [], removed: [], changed: [] };
   let index = 0;
+  // Two ends with changes of one kind both ways share a two-headed arrow, a label line per
+  // direction: two arrows between the same nodes would lay their labels on top of each other.
+  const name = (id: string) => {
+    const node = nodes.get(id)!;
+    return node.shape === "group" ? node.label.split(": ")[0]! : node.label;
+  };
+  const done = new Set<Edge>();
   for (const edge of edges.values()) {
-    lines.push(`  ${edge.from} ${ARROW[edge.kind]}|"${mermaidText(edge.labels.join("; "))}"| ${edge.to}`);
+    if (done.has(edge)) continue;
+    done.add(edge);
+    const back = edge.from === edge.to ? undefined : [...edges.values()].find((e) => !done.has(e) && e.from === edge.to && e.to === edge.from && e.kind === edge.kind);
+    if (back) {
+      done.add(back);
+      const way = (e: Edge) => mermaidText(`${name(e.from)} → ${name(e.to)}: ${e.labels.join("; ")}`);
+      lines.push(`  ${edge.from} ${TWO_WAY[edge.kind]}|"${way(edge)}<br>${way(back)}"| ${edge.to}`);
+    } else {
+      lines.push(`  ${edge.from} ${ARROW[edge.kind]}|"${mermaidText(edge.labels.join("; "))}"| ${edge.to}`);
+    }
     styles[edge.kind].push(index);
     index += 1;
   }

@@ -4,10 +4,10 @@
  * plans are compared as compiled, nothing is recompiled or re-derived here.
  */
 import { OPTION_INFO, type OptionName } from "../model/options";
-import type { Plan, PlanGroup, PlanNote, PlanWarning } from "../model/plan";
+import type { AttributedWarning, Plan, PlanGroup, PlanNote, PlanWarning } from "../model/plan";
 import { warningFlow } from "../reports/warningText";
 import { diffFlows } from "./diffFlows";
-import { DIFF_SCHEMA, type DiffSide, type FlowChange, type GroupDiff, type OptionChange, type PlanDiff } from "./planDiff";
+import { DIFF_SCHEMA, type DiffSide, type FlowChange, type GroupDiff, type OptionChange, type DiffWarning, type PeerChange, type PlanDiff } from "./planDiff";
 
 export interface DiffInput {
   readonly label: string;
@@ -56,15 +56,52 @@ function missingFrom<T>(before: readonly T[], after: readonly T[], key: (item: T
 const warningKey = (w: PlanWarning) => `${w.code}|${w.group}|${w.flow}`;
 const noteKey = (n: PlanNote) => `${n.code}|${n.profile}|${n.row}|${n.message}`;
 
+/** Peers whose CIDR lists differ; each counts the flow changes whose flows carry its name. */
+function diffPeers(before: Plan | undefined, after: Plan | undefined, changes: readonly FlowChange[]): PeerChange[] {
+  if (!before || !after) return [];
+  const cidrs = (plan: Plan, name: string) => plan.peers.find((p) => p.name === name)?.cidrs ?? null;
+  const names = [...new Set([...before.peers, ...after.peers].map((p) => p.name))].sort();
+  return names.flatMap((name): PeerChange[] => {
+    const was = cidrs(before, name);
+    const now = cidrs(after, name);
+    if ((was ?? []).join(",") === (now ?? []).join(",") && (was === null) === (now === null)) return [];
+    const names = (change: FlowChange) => [...change.before, ...change.after].some((f) => f.peer.kind === "cidr" && f.peer.peers.includes(name));
+    return [{ name, before: was, after: now, flowChanges: changes.filter(names).length }];
+  });
+}
+
+/**
+ * Each opener's layout line on the before side: a peer's CIDR at that index, a rule's CIDRs
+ * from the before plan's flows of that rule ("" when the line was not there).
+ */
+function beforeLines(warning: AttributedWarning, before: Plan | undefined): Record<string, string> | undefined {
+  if (!warning.openedBy || warning.openedBy.length === 0) return undefined;
+  const was: Record<string, string> = {};
+  for (const opener of warning.openedBy) {
+    if (opener.kind === "layout-peer") {
+      const index = Number(/\[(\d+)\]$/.exec(opener.path)?.[1] ?? 0);
+      was[opener.path] = before?.peers.find((p) => p.name === opener.peer)?.cidrs[index] ?? "";
+    } else if (opener.kind === "layout-rule") {
+      const flows = (before?.groups ?? []).flatMap((g) => g.ingress).filter((f) => f.peer.kind === "cidr" && f.reasons.some((r) => r.profile === "layout" && r.row === opener.rule));
+      was[opener.path] = [...new Set(flows.map((f) => (f.peer.kind === "cidr" ? f.peer.cidr : "")))].sort().join(", ");
+    }
+  }
+  return was;
+}
+
 function side(input: DiffInput): DiffSide {
   return { label: input.label, layout: input.plan?.layout ?? null };
 }
 
 export function diffPlans(before: DiffInput, after: DiffInput): PlanDiff {
   const groups = diffGroups(before.plan?.groups ?? [], after.plan?.groups ?? []);
-  const withSubject = (plan: Plan) => (w: PlanWarning) => ({ ...w, subject: warningFlow(w, plan) });
+  const withSubject = (plan: Plan) => (w: AttributedWarning) => ({ ...w, subject: warningFlow(w, plan) });
+  const withWas = (w: DiffWarning): DiffWarning => {
+    const was = before.plan ? beforeLines(w, before.plan) : undefined;
+    return was ? { ...w, was } : w;
+  };
   const warnings = {
-    added: after.plan ? missingFrom(before.plan?.warnings ?? [], after.plan.warnings, warningKey).map(withSubject(after.plan)) : [],
+    added: after.plan ? missingFrom(before.plan?.warnings ?? [], after.plan.warnings, warningKey).map(withSubject(after.plan)).map(withWas) : [],
     removed: before.plan ? missingFrom(after.plan?.warnings ?? [], before.plan.warnings, warningKey).map(withSubject(before.plan)) : [],
   };
   const notes = {
@@ -72,6 +109,7 @@ export function diffPlans(before: DiffInput, after: DiffInput): PlanDiff {
     removed: missingFrom(after.plan?.notes ?? [], before.plan?.notes ?? [], noteKey),
   };
   const changes = groups.flatMap((group) => group.changes);
+  const peers = diffPeers(before.plan, after.plan, changes);
   const count = (kind: FlowChange["change"]) => changes.filter((c) => c.change === kind).length;
   const summary = {
     groupsAdded: groups.filter((g) => g.status === "added").length,
@@ -91,6 +129,7 @@ export function diffPlans(before: DiffInput, after: DiffInput): PlanDiff {
     after: side(after),
     summary,
     options: diffOptions(before.plan, after.plan),
+    peers,
     groups,
     warnings,
     notes,

@@ -3,7 +3,7 @@
  * Flow objects: a change never restates a port or a reason, it points at the plans' flows.
  */
 import type { OptionName } from "../model/options";
-import type { Flow, PlanNote, PlanWarning } from "../model/plan";
+import type { AttributedWarning, Flow, PlanNote } from "../model/plan";
 import type { Protocol } from "../model/protocol";
 
 export const DIFF_SCHEMA = "kubeports.diff/v1";
@@ -46,8 +46,22 @@ export interface OptionChange {
 }
 
 /** A warning with the flow it is about (from its own plan), so reports can word it in any language. */
-export interface DiffWarning extends PlanWarning {
+export interface DiffWarning extends AttributedWarning {
   readonly subject: Flow | undefined;
+  /**
+   * For an added world-open warning: each opener's layout line (`peers.admin[0]`) -> its value on
+   * the before side ("" when the line was not there), so reports show the changed line.
+   */
+  readonly was?: Readonly<Record<string, string>>;
+}
+
+/** A peer whose CIDRs differ, and how many flow changes name it (0: "no rule changed"). */
+export interface PeerChange {
+  readonly name: string;
+  /** Null on the side the peer is absent from. */
+  readonly before: readonly string[] | null;
+  readonly after: readonly string[] | null;
+  readonly flowChanges: number;
 }
 
 export interface DiffSide {
@@ -77,6 +91,8 @@ export interface PlanDiff {
   readonly after: DiffSide;
   readonly summary: DiffSummary;
   readonly options: readonly OptionChange[];
+  /** Peers whose CIDRs changed, in name order, each with the number of flow changes it caused. */
+  readonly peers: readonly PeerChange[];
   /** Groups with a change, in the after plan's order, removed groups last in the before plan's order. */
   readonly groups: readonly GroupDiff[];
   readonly warnings: { readonly added: readonly DiffWarning[]; readonly removed: readonly DiffWarning[] };

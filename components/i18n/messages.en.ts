@@ -3,8 +3,19 @@
  * names, row text, compiler messages) is passed in and never translated. messages.ko.ts must
  * have the same keys and signatures: `Messages` is this object's type.
  */
+import { OPTION_INFO, type OptionName } from "../model/options";
 import type { NoteCode, WarningCode } from "../model/plan";
 import type { Protocol } from "../model/protocol";
+
+/**
+ * One opener of a world flow, its data already written as Markdown by the report (links,
+ * escaped text): a vendor row that prescribes the CIDR, this layout's rule, or this layout's peer.
+ * `line` is the layout line, with its old value in a diff (`peers.admin[0]: 10.0.0.0/8 → 0.0.0.0/0`).
+ */
+export type OpenerParts =
+  | { readonly kind: "vendor-row"; readonly row: string; readonly source: string }
+  | { readonly kind: "layout-rule"; readonly rule: string; readonly line: string; readonly acknowledged?: string }
+  | { readonly kind: "layout-peer"; readonly peer: string; readonly line: string; readonly rows: readonly string[]; readonly acknowledged?: string };
 
 /** Everything a world-open warning says, so a translation can say it in its own order. */
 export interface WorldWarningParts {
@@ -13,16 +24,30 @@ export interface WorldWarningParts {
   /** "TCP 6443", "IPIP". */
   readonly what: string;
   readonly cidr: string;
-  /** True when only the layout's own rules prescribe the flow. */
-  readonly byLayout: boolean;
-  /** `document (row)` per reason. */
-  readonly sources: readonly string[];
+  /** Who opened it; empty for a warning without attribution (then `original` is all there is). */
+  readonly openers: readonly OpenerParts[];
   /** Internal services the flow exposes (etcd, kubelet, ...). */
   readonly exposes: readonly string[];
-  /** The layout rules' allowInternet reasons (empty when none acknowledged the flow). */
-  readonly allowInternet: readonly string[];
-  /** The compiler's English sentence. */
+  /** The compiler's English sentence, Markdown-escaped. */
   readonly original: string;
+}
+
+function openerEn(o: OpenerParts): string {
+  const ack = o.kind !== "vendor-row" && o.acknowledged ? ` (acknowledged: "${o.acknowledged}")` : "";
+  switch (o.kind) {
+    case "vendor-row":
+      return `the vendor document prescribes it (row ${o.row}: ${o.source})`;
+    case "layout-rule":
+      return `this layout's own rule ${o.rule} opens it (${o.line})${ack}`;
+    case "layout-peer":
+      return `this layout's peer ${o.peer} is the internet (${o.line}); the vendor rows only name the peer: ${o.rows.join(", ")}${ack}`;
+  }
+}
+
+function worldWarningEn(p: WorldWarningParts): string {
+  if (p.openers.length === 0) return p.original;
+  const exposes = p.exposes.length > 0 ? ` This exposes ${p.exposes.join(", ")}.` : "";
+  return `${p.group} accepts ${p.what} from ${p.cidr}: ${p.openers.map(openerEn).join("; ")}.${exposes} Restrict it to known networks where you can.`;
 }
 
 export const en = {
@@ -59,6 +84,7 @@ export const en = {
     cidrs: "CIDRs",
     group: "Node group",
     change: "Change",
+    openedBy: "Opened by",
     direction: "Direction",
     before: "Before",
     after: "After",
@@ -85,15 +111,24 @@ export const en = {
     notes: "Notes",
     disagreements: "Disagreements",
     none: "None.",
-    warning: (parts: WorldWarningParts) => parts.original,
-    note: (code: NoteCode, where: string, message: string) => `**${code}** (${where}): ${message}`,
+    warning: worldWarningEn,
+    /** `message` is the compiler's sentence (Markdown-escaped); `detail` the peer or hosts it names. */
+    note: (code: NoteCode, where: string, message: string, _description: string, _detail: string) => `**${code}** (${where}): ${message}`,
+    optionMeaning: (name: OptionName) => OPTION_INFO[name].description,
+    profileTitle: (_id: string, title: string) => title,
+    picture: "Picture",
+    matrix: "Port matrix",
+    matrixLegend: "Rows send, columns accept; each cell lists what the column group accepts from the row. The picture draws one arrow per pair; this table has the ports.",
+    matrixSelf: "(self)",
     noteWhere: (profile: string, row: string) => `${profile} row ${row}`,
     disagreement: (id: string, where: string, says: string, otherSource: string, other: string) =>
       `**${id}** (${where}): the document says "${says}"; ${otherSource} says "${other}".`,
     disagreementWhere: (profile: string, rows: readonly string[]) => `${profile} row${rows.length === 1 ? "" : "s"} ${rows.join(", ")}`,
   },
   mermaid: {
+    everyNode: (ports: string, groups: string | undefined) => `${groups === undefined ? "every group ↔ every group" : `every two of ${groups}`} (each to itself too): ${ports}`,
     cluster: (cluster: string) => `cluster ${cluster}`,
+    allClusters: (clusters: string) => `every group of clusters ${clusters}`,
     clusterOfKind: (cluster: string, kind: string) => `cluster ${cluster} (${kind})`,
     noChanges: "No firewall changes.",
     reasonsChanged: "document rows changed",
@@ -120,6 +155,21 @@ export const en = {
     was: (text: string) => `was: ${text}`,
     warnings: "Warnings",
     notes: "Notes",
+    picture: "Picture",
+    peers: "Peers",
+    peersLegend: "Peer CIDRs that changed, and whether any rule changed with them.",
+    peerLine: (line: string) => line,
+    unset: "(unset)",
+    noRuleChanged: "no rule changed",
+    rulesChanged: (count: number) => `${count} rule change${count === 1 ? "" : "s"}`,
+    effect: "Effect",
+    /** Who opened a world flow, in a table cell. */
+    opener: (o: OpenerParts) =>
+      o.kind === "vendor-row"
+        ? `vendor row ${o.row} (${o.source})`
+        : o.kind === "layout-rule"
+          ? `this layout's rule ${o.rule}: ${o.line}${o.acknowledged ? ` (acknowledged: "${o.acknowledged}")` : ""}`
+          : `this layout's peer: ${o.line}${o.acknowledged ? ` (acknowledged: "${o.acknowledged}")` : ""}`,
     markerLegend: "`+` added, `-` removed, `~` changed.",
   },
   cli: {

@@ -2,19 +2,33 @@
  * The report phrases in Korean (한국어). Same keys and signatures as messages.en.ts, so a
  * missing or misspelt key is a type error. Data stays as given: ports, names, row text.
  */
-import type { Messages, WorldWarningParts } from "./messages.en";
+import type { NoteCode } from "../model/plan";
+import type { Messages, OpenerParts, WorldWarningParts } from "./messages.en";
+import { OPTION_MEANINGS_KO } from "./options.ko";
+import { PROFILE_TITLES_KO } from "./profiles.ko";
 
-const NOTE_MEANING = {
-  "peer-unset": "레이아웃에 이 피어의 CIDR이 없어 아무것도 열지 않았습니다",
-  "role-absent": "이 역할을 가진 노드 그룹이 없습니다",
-  "egress-hosts": "호스트 이름으로 나가는 트래픽입니다. FQDN 규칙이 없는 클라우드에서는 다른 방법으로 허용해야 합니다",
-} as const;
+const NOTE_MEANING: Readonly<Record<NoteCode, (detail: string) => string>> = {
+  "peer-unset": (peer) => `layout.peers에 피어 ${peer}의 CIDR이 없어 아무것도 열지 않았습니다`,
+  "role-absent": (role) => `역할 ${role}을(를) 가진 노드 그룹이 없어 이 행은 적용되지 않았습니다`,
+  "egress-hosts": (hosts) => `${hosts}(으)로 호스트 이름으로 나가는 트래픽입니다. FQDN 규칙이 없는 클라우드에서는 다른 방법으로 허용해야 합니다`,
+};
+
+function opener(o: OpenerParts): string {
+  const ack = o.kind !== "vendor-row" && o.acknowledged ? ` (의도적으로 허용함: "${o.acknowledged}")` : "";
+  switch (o.kind) {
+    case "vendor-row":
+      return `벤더 문서가 요구합니다(행 ${o.row}: ${o.source})`;
+    case "layout-rule":
+      return `이 레이아웃의 자체 규칙 ${o.rule}이(가) 엽니다(${o.line})${ack}`;
+    case "layout-peer":
+      return `이 레이아웃의 피어 ${o.peer}이(가) 인터넷 전체입니다(${o.line}). 벤더 행은 피어 이름만 지정합니다: ${o.rows.join(", ")}${ack}`;
+  }
+}
 
 function worldWarning(parts: WorldWarningParts): string {
-  const who = parts.byLayout ? "레이아웃 자체 규칙" : "벤더 문서";
   const exposes = parts.exposes.length > 0 ? ` 이 규칙은 ${parts.exposes.join(", ")}을(를) 노출합니다.` : "";
-  const allowed = parts.allowInternet.length > 0 ? ` 레이아웃이 허용함(allowInternet): ${parts.allowInternet.map((text) => `"${text}"`).join("; ")}.` : "";
-  return `${parts.group}은(는) ${parts.cidr}에서 오는 ${parts.what}을(를) 허용합니다. ${who}가 요구하기 때문입니다: ${parts.sources.join("; ")}.${exposes}${allowed} 가능하면 알려진 네트워크로 제한하십시오.`;
+  const why = parts.openers.length > 0 ? ` ${parts.openers.map(opener).join("; ")}.` : "";
+  return `${parts.group}은(는) ${parts.cidr}에서 오는 ${parts.what}을(를) 허용합니다.${why}${exposes} 가능하면 알려진 네트워크로 제한하십시오.`;
 }
 
 export const ko: Messages = {
@@ -51,6 +65,7 @@ export const ko: Messages = {
     cidrs: "CIDR",
     group: "노드 그룹",
     change: "변경",
+    openedBy: "연 주체",
     direction: "방향",
     before: "이전",
     after: "이후",
@@ -77,13 +92,21 @@ export const ko: Messages = {
     disagreements: "출처 간 불일치",
     none: "없음.",
     warning: worldWarning,
-    note: (code, where, message) => `**${code}** (${where}): ${NOTE_MEANING[code]}. 원문: ${message}`,
+    note: (code, where, _message, description, detail) => `**${code}** (${where}, ${description}): ${NOTE_MEANING[code](detail)}.`,
+    optionMeaning: (name) => OPTION_MEANINGS_KO[name],
+    profileTitle: (id, title) => PROFILE_TITLES_KO[id] ?? title,
+    picture: "그림",
+    matrix: "포트 행렬",
+    matrixLegend: "행은 보내는 쪽, 열은 받는 쪽입니다. 각 칸은 열의 그룹이 행에서 받는 포트입니다. 그림은 쌍마다 화살표 하나를 그리고, 포트는 이 표에 있습니다.",
+    matrixSelf: "(자기 자신)",
     noteWhere: (profile, row) => `${profile} 행 ${row}`,
-    disagreement: (id, where, says, otherSource, other) => `**${id}** (${where}): 문서는 "${says}"라고 하고, ${otherSource}은(는) "${other}"라고 합니다.`,
+    disagreement: (id, where, says, otherSource, other) => `**${id}** (${where}): 문서 원문은 "${says}"이고, ${otherSource}에 따르면 ${other}.`,
     disagreementWhere: (profile, rows) => `${profile} 행 ${rows.join(", ")}`,
   },
   mermaid: {
+    everyNode: (ports, groups) => `${groups === undefined ? "모든 그룹 ↔ 모든 그룹" : `${groups} 중 모든 두 그룹 사이`}(자기 자신 포함): ${ports}`,
     cluster: (cluster) => `클러스터 ${cluster}`,
+    allClusters: (clusters) => `클러스터 ${clusters}의 모든 그룹`,
     clusterOfKind: (cluster, kind) => `클러스터 ${cluster} (${kind})`,
     noChanges: "방화벽 변경 사항이 없습니다.",
     reasonsChanged: "근거 문서 행 변경",
@@ -108,6 +131,20 @@ export const ko: Messages = {
     was: (text) => `이전: ${text}`,
     warnings: "경고",
     notes: "참고",
+    picture: "그림",
+    peers: "피어",
+    peersLegend: "CIDR이 바뀐 피어와, 그로 인해 규칙이 바뀌었는지 여부.",
+    peerLine: (line) => line,
+    unset: "(없음)",
+    noRuleChanged: "바뀐 규칙 없음",
+    rulesChanged: (count) => `규칙 변경 ${count}개`,
+    effect: "영향",
+    opener: (o) =>
+      o.kind === "vendor-row"
+        ? `벤더 행 ${o.row} (${o.source})`
+        : o.kind === "layout-rule"
+          ? `이 레이아웃의 규칙 ${o.rule}: ${o.line}${o.acknowledged ? ` (의도적으로 허용함: "${o.acknowledged}")` : ""}`
+          : `이 레이아웃의 피어: ${o.line}${o.acknowledged ? ` (의도적으로 허용함: "${o.acknowledged}")` : ""}`,
     markerLegend: "`+` 추가, `-` 삭제, `~` 변경.",
   },
   cli: {

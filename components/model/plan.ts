@@ -68,6 +68,25 @@ export type WarningCode =
   /** The layout picks a mode (e.g. calicoMode vxlan) no profile in it documents: its ports are missing. */
   | "mode-undocumented";
 
+/**
+ * Who let the internet in on a world-open flow: a vendor row that prints the CIDR itself, this
+ * layout's own rule whose `cidrs` say so, or this layout's peer set to 0.0.0.0/0 or ::/0 (with
+ * the vendor rows that merely name the peer). `path` is the layout line, as errors spell it.
+ * `acknowledged` is the reason a layout gave for opening it on purpose, carried into reports.
+ */
+export type WorldOpener =
+  | { readonly kind: "vendor-row"; readonly profile: string; readonly row: string; readonly document: string; readonly documentRow: string }
+  | { readonly kind: "layout-rule"; readonly rule: string; readonly path: string; readonly cidr: string; readonly acknowledged?: string }
+  | {
+      readonly kind: "layout-peer";
+      readonly peer: string;
+      readonly path: string;
+      readonly cidr: string;
+      /** The rows that name the peer: `profile/row`. */
+      readonly rows: readonly string[];
+      readonly acknowledged?: string;
+    };
+
 export interface PlanWarning {
   readonly code: WarningCode;
   readonly group: string;
@@ -75,6 +94,11 @@ export interface PlanWarning {
   readonly message: string;
   /** The layout rules' allowInternet reasons behind the flow, when they acknowledged it. */
   readonly allowInternet?: readonly string[];
+}
+
+/** A plan's warning; world-open ones say who opened the flow, vendor rows first. */
+export interface AttributedWarning extends PlanWarning {
+  readonly openedBy?: readonly WorldOpener[];
 }
 
 export type NoteCode =
@@ -108,7 +132,7 @@ export interface Plan {
   readonly options: LayoutOptions;
   readonly groups: readonly PlanGroup[];
   readonly peers: readonly { readonly name: string; readonly cidrs: readonly string[] }[];
-  readonly warnings: readonly PlanWarning[];
+  readonly warnings: readonly AttributedWarning[];
   readonly notes: readonly PlanNote[];
   readonly disagreements: readonly PlanDisagreement[];
 }

@@ -4,11 +4,13 @@
  * to whom; each row's `note` says how the parties were read.
  * Seeds: 000_d5e27fa0bf6b16e4.txt (English) and 001_3bf5a380ea63b531.txt (Korean, same table).
  */
-import type { Profile } from "../model/requirement";
+import type { Profile, Provenance } from "../model/requirement";
 import { nodes, peer, role, source } from "./dsl";
 
 const SEED = "000_d5e27fa0bf6b16e4.txt";
 const at = source(SEED);
+const KOREAN = "001_3bf5a380ea63b531.txt";
+const 표 = source(KOREAN);
 
 export const superKubenetes: Profile = {
   id: "super-kubenetes",
@@ -126,4 +128,30 @@ export const superKubenetes: Profile = {
       otherSource: "https://docs.tigera.io/calico/latest/getting-started/kubernetes/requirements",
     },
   ],
+};
+
+/**
+ * The same rows as the Korean page (001) prints and words them, for Korean reports: the table
+ * keeps its English cells (서비스 names, "For the offline environment"), the page's own Korean is
+ * its introduction and its note on IPENCAP and IPIP, quoted where a row rests on it.
+ */
+export const superKubenetesKorean: Readonly<Record<string, { readonly description: string; readonly source: Provenance }>> = {
+  ssh: { description: "ssh", source: 표("표 1행: ssh TCP 22") },
+  etcd: { description: "etcd", source: 표("표 2행: etcd TCP 2379-2380") },
+  apiserver: { description: "apiserver", source: 표("표 3행: apiserver TCP 6443") },
+  calico: { description: "calico", source: 표("표 4행: calico TCP 9099-9100") },
+  bgp: { description: "bgp", source: 표("표 5행: bgp TCP 179") },
+  nodeport: { description: "nodeport", source: 표("표 6행: nodeport TCP 30000-32767") },
+  master: { description: "master", source: 표("표 7행: master TCP 10250-10258") },
+  "dns-tcp": { description: "dns", source: 표("표 8행: dns TCP 53") },
+  "dns-udp": { description: "dns", source: 표("표 9행: dns UDP 53") },
+  "local-registry": { description: "local-registry (오프라인 환경)", source: 표("표 10행: local-registry TCP 5000, For the offline environment") },
+  "local-apt": { description: "local-apt (오프라인 환경)", source: 표("표 11행: local-apt TCP 5080, For the offline environment") },
+  rpcbind: { description: "rpcbind (NFS 사용 시)", source: 표("표 12행: rpcbind TCP 111, Required if NFS is used") },
+  ipip: { description: "ipip (IPENCAP, 프로토콜 4)", source: 표("표 13행: ipip IPENCAP / IPIP") },
+  "ipip-94": {
+    description: "ipip (IPIP, 프로토콜 94)",
+    source: 표("표 13행 ipip IPENCAP / IPIP와 참고: \"소스 IP에 대해 IPENCAP 및 IPIP 프로토콜을 모두 활성화해야 합니다\""),
+  },
+  "metrics-server": { description: "metrics-server", source: 표("표 14행: metrics-server TCP 8443") },
 };

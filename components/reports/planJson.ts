@@ -13,16 +13,18 @@
  *              ingress: [Flow], egress: [Flow],
  *              local: [{ protocol, ports?, reasons }] }],
  *   peers: [{ name, cidrs }],
- *   warnings: [{ code, group, flow, message, allowInternet? }],
+ *   warnings: [{ code, group, flow, message, openedBy?, allowInternet? }],     // openedBy: [Opener] on world-open warnings
  *   notes: [{ code, profile, row, message }],
  *   disagreements: [{ profile, id, rows, says, other, otherSource }] }
  * Flow   = { key, protocol, ports?: { from, to }, icmp?: { type, code? }, peer, reasons: [Reason] }
  * peer   = { kind: "group", group } | { kind: "cidr", cidr, family, peers, world } | { kind: "host", host }
  * Reason = { profile, row, description, document, documentRow, allowInternet? }
+ * Opener = { kind: "vendor-row", profile, row, document, documentRow }
+ *        | { kind: "layout-rule", rule, path, cidr, acknowledged? } | { kind: "layout-peer", peer, path, cidr, rows, acknowledged? }
  * ```
  */
 import type { OptionName } from "../model/options";
-import type { Flow, FlowPeer, LocalProbe, Plan, PlanGroup, PlanNote, PlanWarning, Reason } from "../model/plan";
+import type { AttributedWarning, Flow, FlowPeer, LocalProbe, Plan, PlanGroup, PlanNote, Reason, WorldOpener } from "../model/plan";
 import type { PortRange } from "../model/ports";
 import type { IcmpMatch } from "../model/protocol";
 
@@ -78,8 +80,19 @@ function group(g: PlanGroup) {
   };
 }
 
-export function orderWarning(w: PlanWarning) {
-  return { code: w.code, group: w.group, flow: w.flow, message: w.message, ...(w.allowInternet ? { allowInternet: [...w.allowInternet] } : {}) };
+function opener(o: WorldOpener) {
+  switch (o.kind) {
+    case "vendor-row":
+      return { kind: o.kind, profile: o.profile, row: o.row, document: o.document, documentRow: o.documentRow };
+    case "layout-rule":
+      return { kind: o.kind, rule: o.rule, path: o.path, cidr: o.cidr, ...(o.acknowledged ? { acknowledged: o.acknowledged } : {}) };
+    case "layout-peer":
+      return { kind: o.kind, peer: o.peer, path: o.path, cidr: o.cidr, rows: [...o.rows], ...(o.acknowledged ? { acknowledged: o.acknowledged } : {}) };
+  }
+}
+
+export function orderWarning(w: AttributedWarning) {
+  return { code: w.code, group: w.group, flow: w.flow, message: w.message, ...(w.openedBy ? { openedBy: w.openedBy.map(opener) } : {}), ...(w.allowInternet ? { allowInternet: [...w.allowInternet] } : {}) };
 }
 
 export function orderNote(n: PlanNote) {

@@ -6,11 +6,16 @@
  * rules they leave out. Nothing is computed here that the plan does not already hold.
  */
 import { en, type Messages } from "../i18n/messages.en";
+import { DISAGREEMENTS_KO } from "../i18n/disagreements.ko";
 import { type Lang, messagesFor } from "../i18n/lang";
 import { DEFAULT_OPTIONS, OPTION_INFO, type OptionName } from "../model/options";
 import type { Flow, LocalProbe, Plan, PlanGroup } from "../model/plan";
-import { isExternal, peerText, portsText, protocolText, sourceText, whyText } from "./flowText";
-import { cellLines, code, escapeCell, table } from "./markdownText";
+import { isExternal, peerText, portsText, protocolText } from "./flowText";
+import { code, escapeCell, table } from "./markdownText";
+import { noteText } from "./noteText";
+import { planMermaid } from "./planMermaid";
+import { portMatrix } from "./portMatrix";
+import { documentLink, sourceLines, whyLines } from "./sourceLinks";
 import { warningFlow, warningText } from "./warningText";
 
 export { escapeCell } from "./markdownText";
@@ -22,21 +27,21 @@ export function peerCell(flow: Flow, group: string, m: Messages = en): string {
   return world ? `**${peer}** ${m.flow.anywhere}` : peer;
 }
 
-function flowRow(flow: Flow, group: string, m: Messages): string[] {
+function flowRow(flow: Flow, group: string, m: Messages, lang: Lang): string[] {
   return [
     escapeCell(portsText(flow, m)),
     escapeCell(protocolText(flow.protocol, m)),
     peerCell(flow, group, m),
-    cellLines(whyText(flow.reasons)),
-    cellLines(sourceText(flow.reasons)),
+    whyLines(flow.reasons, lang).join("<br>"),
+    sourceLines(flow.reasons, lang).join("<br>"),
   ];
 }
 
-function probeRow(probe: LocalProbe, m: Messages): string[] {
-  return [escapeCell(portsText(probe, m)), escapeCell(protocolText(probe.protocol, m)), cellLines(whyText(probe.reasons)), cellLines(sourceText(probe.reasons))];
+function probeRow(probe: LocalProbe, m: Messages, lang: Lang): string[] {
+  return [escapeCell(portsText(probe, m)), escapeCell(protocolText(probe.protocol, m)), whyLines(probe.reasons, lang).join("<br>"), sourceLines(probe.reasons, lang).join("<br>")];
 }
 
-function groupSection(group: PlanGroup, m: Messages): string[] {
+function groupSection(group: PlanGroup, m: Messages, lang: Lang): string[] {
   const c = m.columns;
   const lines = [`## ${m.plan.nodeGroup(code(group.name))}`, ""];
   const cluster = group.cluster === group.clusterKind ? code(group.cluster) : m.plan.clusterOfKind(code(group.cluster), code(group.clusterKind));
@@ -44,20 +49,20 @@ function groupSection(group: PlanGroup, m: Messages): string[] {
 
   lines.push(`### ${m.plan.ingress(code(group.name))}`, "");
   if (group.ingress.length === 0) lines.push(m.plan.nothing);
-  else lines.push(...table([c.port, c.protocol, c.from, c.why, c.source], group.ingress.map((flow) => flowRow(flow, group.name, m))));
+  else lines.push(...table([c.port, c.protocol, c.from, c.why, c.source], group.ingress.map((flow) => flowRow(flow, group.name, m, lang))));
   lines.push("");
 
   const external = group.egress.filter(isExternal);
   const mirrored = group.egress.length - external.length;
   lines.push(`### ${m.plan.egress(code(group.name))}`, "");
   if (external.length === 0) lines.push(m.plan.nothing);
-  else lines.push(...table([c.port, c.protocol, c.to, c.why, c.source], external.map((flow) => flowRow(flow, group.name, m))));
+  else lines.push(...table([c.port, c.protocol, c.to, c.why, c.source], external.map((flow) => flowRow(flow, group.name, m, lang))));
   lines.push("");
   if (mirrored > 0) lines.push(m.plan.mirrored(code(group.name), mirrored), "");
 
   if (group.local.length > 0) {
     lines.push(`### ${m.plan.localProbes}`, "");
-    lines.push(...table([c.port, c.protocol, c.why, c.source], group.local.map((probe) => probeRow(probe, m))), "");
+    lines.push(...table([c.port, c.protocol, c.why, c.source], group.local.map((probe) => probeRow(probe, m, lang))), "");
   }
   return lines;
 }
@@ -75,7 +80,7 @@ function optionsSection(plan: Plan, m: Messages): string[] {
     code(name),
     code(formatValue(plan.options[name])),
     code(formatValue(DEFAULT_OPTIONS[name])),
-    escapeCell(OPTION_INFO[name].description),
+    escapeCell(m.plan.optionMeaning(name)),
   ]);
   const c = m.columns;
   return [...lines, ...table([c.option, c.value, c.default, c.meaning], rows), ""];
@@ -94,21 +99,23 @@ export function planMarkdown(plan: Plan, lang: Lang = "en"): string {
   lines.push(m.plan.summary(plan.groups.length, rules, code(plan.schema)), "");
 
   lines.push(`## ${m.plan.profiles}`, "");
-  lines.push(...table([c.profile, c.title, c.document], plan.profiles.map((p) => [code(p.id), escapeCell(p.title), escapeCell(p.document)])), "");
+  lines.push(...table([c.profile, c.title, c.document], plan.profiles.map((p) => [code(p.id), escapeCell(m.plan.profileTitle(p.id, p.title)), documentLink(p.document)])), "");
   lines.push(...optionsSection(plan, m));
   if (plan.peers.length > 0) {
     lines.push(`## ${m.plan.peers}`, "");
     lines.push(...table([c.peer, c.cidrs], plan.peers.map((p) => [code(p.name), p.cidrs.map(escapeCell).join(", ")])), "");
   }
-  for (const group of plan.groups) lines.push(...groupSection(group, m));
+  lines.push(`## ${m.plan.picture}`, "", "```mermaid", planMermaid(plan, lang).trimEnd(), "```", "");
+  lines.push(`### ${m.plan.matrix}`, "", m.plan.matrixLegend, "", ...portMatrix(plan, m), "");
+  for (const group of plan.groups) lines.push(...groupSection(group, m, lang));
 
-  lines.push(...listSection(m.plan.warnings, plan.warnings.map((w) => `**${w.code}** (${code(w.group)}, ${code(w.flow)}): ${escapeCell(warningText(w, warningFlow(w, plan), m))}`), m));
-  lines.push(...listSection(m.plan.notes, plan.notes.map((n) => m.plan.note(n.code, m.plan.noteWhere(n.profile, code(n.row)), escapeCell(n.message))), m));
+  lines.push(...listSection(m.plan.warnings, plan.warnings.map((w) => `**${w.code}** (${code(w.group)}, ${code(w.flow)}): ${warningText(w, warningFlow(w, plan), m, lang)}`), m));
+  lines.push(...listSection(m.plan.notes, plan.notes.map((n) => noteText(n, m, lang)), m));
   lines.push(
     ...listSection(
       m.plan.disagreements,
       plan.disagreements.map((d) =>
-        m.plan.disagreement(d.id, m.plan.disagreementWhere(d.profile, d.rows.map(code)), escapeCell(d.says), escapeCell(d.otherSource), escapeCell(d.other)),
+        m.plan.disagreement(d.id, m.plan.disagreementWhere(d.profile, d.rows.map(code)), escapeCell(d.says), documentLink(d.otherSource), escapeCell(lang === "ko" ? (DISAGREEMENTS_KO[`${d.profile}/${d.id}`] ?? d.other) : d.other)),
       ),
       m,
     ),

@@ -1,0 +1,30 @@
+/** OPTION_INFO's descriptions in Korean, one per option: what a Korean report shows as 의미. */
+import type { OptionName } from "../model/options";
+
+export const OPTION_MEANINGS_KO: Readonly<Record<OptionName, string>> = {
+  cni: "클러스터가 쓰는 CNI 플러그인.",
+  calicoMode: "Calico 데이터 플레인: BGP를 쓰는 IP-in-IP, VXLAN, 또는 캡슐화 없는 BGP.",
+  calicoTypha: "Calico가 Typha를 씁니다(Typha 호스트로 TCP 5473).",
+  ciliumTunnel: "Cilium 터널: VXLAN(UDP 8472), Geneve(UDP 6081) 또는 네이티브 라우팅.",
+  hubble: "Cilium Hubble 서버와 릴레이(TCP 4244, 4245).",
+  encryption: "CNI의 노드 간 암호화: WireGuard(Calico, Flannel, Cilium) 또는 IPsec(Cilium).",
+  ipv6: "클러스터가 IPv6도 전달합니다(듀얼 스택): WireGuard 51821 같은 IPv6 전용 포트가 적용됩니다.",
+  ha: "여러 컨트롤 플레인 노드와 그 사이의 etcd, 보통 로드 밸런서 VIP 뒤에 둡니다.",
+  offline: "로컬 레지스트리와 패키지 미러를 이용한 오프라인(에어갭) 설치.",
+  nfs: "NFS 스토리지를 씁니다(rpcbind TCP 111).",
+  monitoring: "모니터링 스택이 노드와 CNI 지표를 수집합니다.",
+  metallb: "MetalLB가 서비스 VIP를 알립니다(TCP/UDP 7472, 7946).",
+  kubeVip: "kube-vip이 Kubernetes API VIP를 제공합니다(TCP 2112 지표).",
+  spiderpool: "SpiderPool IPAM/CNI 애드온(TCP 5710-5724).",
+  istioGateway: "DCE 5.0 글로벌 클러스터의 Istio 게이트웨이 VIP(TCP 80, 443).",
+  insight: "글로벌 클러스터의 DCE 5.0 Insight 관측 VIP(TCP 8480, 9200, 4317, 8006).",
+  rancherInstall: "Rancher 서버 설치 방식: K3s 위, RKE 위, 또는 단일 Docker 컨테이너.",
+  downstream: "Rancher 다운스트림 클러스터를 시작하는 방식.",
+  rancherBehindLoadBalancer: "외부 로드 밸런서가 Rancher 서버 앞에 있습니다(클러스터 노드는 이를 거쳐 Rancher에 접속).",
+  authorizedClusterEndpoint: "Rancher의 승인된 클러스터 엔드포인트: API 클라이언트가 다운스트림 컨트롤 플레인의 TCP 6443에 직접 접속합니다.",
+  windows: "다운스트림 클러스터에 Windows 워커가 있습니다(UDP 4789 오버레이).",
+  rancherNodesRules: "rancher-nodes 규칙 집합: Rancher 문서의 표, 또는 EC2 노드 드라이버가 현재 여는 규칙.",
+  rancherNodesAdminOnly: "rancher-nodes: SSH, Docker TLS, Kubernetes API를 0.0.0.0/0 대신 admin 피어에서만 허용.",
+  embeddedRegistry: "K3s/RKE2 내장 분산 레지스트리 미러(Spegel): 모든 노드 사이에 TCP 5001과 슈퍼바이저 포트.",
+  apinizerWorkerPort: "Apinizer 워커(API 게이트웨이)의 NodePort: 30080 또는 30090.",
+};
