@@ -1,5 +1,6 @@
 /** Runs every section in turn and gathers the results. */
 import type { StackRun } from "./churn/stackRun";
+import { cliStartupSection } from "./cli/cliStartupSection";
 import { compileSection } from "./compile/compileSection";
 import { projectStacks } from "./layouts/stackLayouts";
 import { loadNow, machine, versions } from "./machine";
@@ -27,6 +28,7 @@ export async function runBench(settings: Settings): Promise<Results> {
   const compile = await compileSection(settings);
   const preview = await previewSection(stacks, settings);
   const typecheck = await typecheckSection(settings);
+  const cli = await cliStartupSection(settings);
 
   return {
     schema: RESULTS_SCHEMA,
@@ -41,5 +43,6 @@ export async function runBench(settings: Settings): Promise<Results> {
     compile,
     preview,
     typecheck,
+    cli,
   };
 }
