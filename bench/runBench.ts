@@ -21,7 +21,7 @@ export async function runBench(settings: Settings): Promise<Results> {
   const runs: StackRun[] = [];
   for (const stack of stacks) {
     progress(`mocked runs: ${stack} (unedited, then each churn edit)`);
-    runs.push((await runChild<StackRun>("churn/stackRunsChild.ts", [stack, "--churn"])).answer);
+    runs.push((await runChild<StackRun>("churn/stackRunsChild.ts", [stack, "--churn", ...(settings.churnEdits ?? [])])).answer);
   }
   progress("rule counts: bounds, naive translations and every cloud's translator");
   const ruleCounts = ruleCountSection(all, runs);

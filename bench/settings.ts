@@ -12,6 +12,8 @@ export interface Settings {
   readonly smoke: boolean;
   /** Stacks that get mocked runs (rule counts, churn) and preview timings; undefined = all. */
   readonly stacks?: readonly string[];
+  /** Churn edits to run (ids from churn/churnEdits.ts); undefined = all. */
+  readonly churnEdits?: readonly string[];
   /** Interleaved rounds of (reference process, each stack's preview). */
   readonly previewRuns: number;
   /** Interleaved rounds of (reference layout, catalog, each synthetic size) in one process. */
@@ -42,11 +44,12 @@ export const FULL: Settings = {
 export const SMOKE: Settings = {
   smoke: true,
   stacks: ["apinizer-aws"],
+  churnEdits: ["add-port"],
   previewRuns: 1,
   compileRounds: 1,
-  synthetic: [10, 100],
+  synthetic: [100, 1000],
   typecheckRuns: 1,
-  typecheckClouds: ["aws"],
+  typecheckClouds: [],
   cliRuns: 1,
   build: false,
 };

@@ -64,30 +64,26 @@ describe("bench --smoke", () => {
     }
   });
 
-  it("adds a port on AWS as one new rule, and renames nothing in any edit", () => {
+  it("adds a port on AWS as one new rule, and renames nothing", () => {
     const [stack] = results.churn;
-    expect(stack?.edits.map((edit) => edit.id)).toEqual(["add-port", "remove-port", "narrow-cidr", "switch-cni"]);
+    expect(stack?.edits.map((edit) => edit.id)).toEqual(["add-port"]);
     const add = stack!.edits[0]!;
     if ("skipped" in add) throw new Error(`add-port skipped: ${add.skipped}`);
     expect(add.churn).toMatchObject({ created: 1, deleted: 0, renamed: 0 });
     for (const edit of stack!.edits) if (!("skipped" in edit)) expect(edit.churn.renamed).toBe(0);
   });
 
-  it("times compiles, previews, a type-check and the CLI as ratios to references of the same run", () => {
+  it("times compiles, previews and the CLI as ratios to references of the same run", () => {
     expect(results.compile.catalog.layouts).toBeGreaterThan(100);
     expect(results.compile.catalog.perReference.median).toBeGreaterThan(1);
-    expect(results.compile.synthetic.map((w) => w.groups)).toEqual([10, 100]);
+    expect(results.compile.synthetic.map((w) => w.groups)).toEqual([100, 1000]);
     expect(results.compile.growth[0]!.per10x.median).toBeGreaterThan(1);
     expect(results.preview.stacks).toHaveLength(1);
     expect(results.preview.stacks[0]!.resources).toBeGreaterThan(results.ruleCounts.stacks[0]!.resources ?? 0);
     expect(results.preview.stacks[0]!.perReference.median).toBeGreaterThan(1);
-    // Smoke runs do not build: with a dist/ the AWS subpath is checked against its floor, without one the floor alone.
-    if (results.typecheck.clouds.length > 0) {
-      expect(results.typecheck.clouds.map((c) => c.cloud)).toEqual(["aws"]);
-      expect(results.typecheck.clouds[0]!.kubeports.files).toBeGreaterThan(results.typecheck.clouds[0]!.floor.files);
-    } else {
-      expect(results.typecheck.skipped.join(" ")).toMatch(/aws-floor \d+ ms, \d+ files/);
-    }
+    // Smoke runs no type-check (tsc on a cloud SDK takes longer than the whole smoke run) and say so.
+    expect(results.typecheck.clouds).toEqual([]);
+    expect(results.typecheck.skipped).toEqual(["this run type-checks no cloud (smoke)"]);
     if (!("skipped" in results.cli)) expect(results.cli.ratio.median).toBeGreaterThan(1);
   });
 });

@@ -55,6 +55,7 @@ function built(settings: Settings): string | undefined {
 
 export async function typecheckSection(settings: Settings): Promise<TypecheckSection> {
   const tsc = compilers()[0]!;
+  if (settings.typecheckClouds.length === 0) return { compiler: `${tsc.label} ${tsc.version ?? "?"}`, skipLibCheck: true, clouds: [], skipped: ["this run type-checks no cloud (smoke)"] };
   const missing = built(settings);
   const kinds = missing ? (["floor"] as const) : (["floor", "kubeports"] as const);
   const root = mkdtempSync(path.join(tmpdir(), "kubeports-consumers-"));
