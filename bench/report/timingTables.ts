@@ -72,7 +72,7 @@ export function typecheckMarkdown(results: Results): string {
         ratio(c.timeRatio),
         spread(c.floor.ms, duration),
         spread(c.kubeports.ms, duration),
-        `${c.floor.files}, ${c.kubeports.files} (+${c.extraFiles})`,
+        `${c.floor.files}, ${c.kubeports.files} (${c.extraFiles >= 0 ? "+" : ""}${c.extraFiles})`,
         `${megabytes(c.floor.peakRssMb.median)}, ${megabytes(c.kubeports.peakRssMb.median)}`,
       ]),
     ),

@@ -14,11 +14,11 @@ import { REPO } from "../tsxChild";
 export type Consumer = `${Cloud}-${"floor" | "kubeports"}`;
 
 export const CONSUMER_TEXT: Record<Consumer, string> = {
-  "aws-floor": "floor: @pulumi/pulumi + @pulumi/aws, a security group and a rule by hand",
+  "aws-floor": "floor: @pulumi/pulumi + @pulumi/aws/ec2 and /vpc, a security group and a rule by hand",
   "aws-kubeports": "AwsClusterFirewall from kubeports/aws (built .d.ts)",
-  "gcp-floor": "floor: @pulumi/pulumi + @pulumi/gcp, a firewall rule by hand",
+  "gcp-floor": "floor: @pulumi/pulumi + @pulumi/gcp/compute and /serviceaccount, a firewall rule by hand",
   "gcp-kubeports": "GcpClusterFirewall from kubeports/gcp (built .d.ts)",
-  "azure-floor": "floor: @pulumi/pulumi + @pulumi/azure-native, an NSG and a rule by hand",
+  "azure-floor": "floor: @pulumi/pulumi + @pulumi/azure-native/network, an NSG and a rule by hand",
   "azure-kubeports": "AzureClusterFirewall from kubeports/azure (built .d.ts)",
 };
 
