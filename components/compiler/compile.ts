@@ -23,9 +23,19 @@ function fail(layout: { name?: unknown }, issues: readonly InputIssue[]): never 
   throw new KubeportsError(`Invalid layout "${String(layout.name ?? "")}"`, issues);
 }
 
+/**
+ * Node groups one layout may have. Compile time grows linearly (30,000 groups compile in a few
+ * seconds, bench/RESULTS.md), but no cloud holds such a firewall in one piece anyway.
+ */
+export const MAX_GROUPS = 50_000;
+
 /** Validates `input` (any value: a parsed file, component args) and compiles it. */
 export function compile(input: unknown): Plan {
   const layout = parseLayout(input);
+  const groupCount = Object.keys(layout.groups).length;
+  if (groupCount > MAX_GROUPS) {
+    fail(layout, [{ path: "layout.groups", message: `${groupCount} node groups; kubeports compiles at most ${MAX_GROUPS} in one layout (split the estate into several layouts, for example one per cluster or region)` }]);
+  }
   const { profiles, issues } = resolveProfiles(layout);
   if (issues.length > 0) fail(layout, issues);
   const options = resolveOptions(layout, profiles);
