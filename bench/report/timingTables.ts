@@ -63,7 +63,7 @@ export function typecheckMarkdown(results: Results): string {
     "",
     "Reproduce: `npm run build && npm run bench` (section `typecheck`; the programs are `bench/typecheck/consumers/*.ts.txt`).",
     "",
-    `\`tsc --noEmit\` (${compiler}) on a one-file consumer project per program (strict, module nodenext, \`skipLibCheck: true\` as most projects and \`tsc --init\` set it). The project's node_modules links the installed packages and \`kubeports\` to this repository, so \`kubeports/aws\` resolves through package.json \`exports\` to the built declarations in dist/, as for a consumer of the published package. The floor for a cloud is the same kind of program with only @pulumi/pulumi and that cloud's SDK. Rounds interleave floor and kubeports per cloud; the ratio is taken within each round.`,
+    `\`tsc --noEmit\` (${compiler}) on a one-file consumer project per program (strict, module nodenext, \`skipLibCheck: true\` as most projects and \`tsc --init\` set it). The project's node_modules links the installed packages and \`kubeports\` to this repository, so \`kubeports/aws\` resolves through package.json \`exports\` to the built declarations in dist/, as for a consumer of the published package. The floor for a cloud is the same kind of program with only @pulumi/pulumi and the modules of that cloud's SDK the subpath uses, a rule written by hand. kubeports' built declarations do not expose the SDKs' resource types, so its consumers read fewer files than the floor. Rounds interleave floor and kubeports per cloud; the ratio is taken within each round.`,
     "",
     table(
       ["cloud", "kubeports / floor (time)", "floor", "kubeports subpath", "files read (floor, kubeports)", "peak RSS (floor, kubeports)"],
