@@ -10,7 +10,9 @@
  * Why one rule per source set (and not also several targets per rule): a rule's identity is
  * (its group, its source set), independent of its ports. Adding a port p for one source s
  * moves p from the rule of the sources that wanted it before (S) to the rule of S + {s}: at most
- * two rules change. Packing targets too would make one port edit move pieces between up to
+ * two rules change what they let through (a rule's description lists the rows behind its flows,
+ * and the plan merges a new port with a touching range of another row into one flow, so a third
+ * rule's description can gain that row). Packing targets too would make one port edit move pieces between up to
  * four rules (and several more when a source list is chunked), so a review of a one-port change
  * would show unrelated rules changing.
  */
