@@ -1,14 +1,14 @@
 /** The shape of results.json: every figure of one run, in a fixed order. */
 import type { StackRun } from "./churn/stackRun";
-import type { CompileWorkload, Growth } from "./compile/compileSection";
+import type { CliStartup } from "./cli/cliStartupSection";
+import type { CompileSection } from "./compile/compileSection";
 import type { Machine, Versions } from "./machine";
-import type { PreviewTiming } from "./preview/previewSection";
+import type { PreviewSection } from "./preview/previewSection";
 import type { CrossCloudCount, StackRuleCount } from "./rules/ruleCountSection";
 import type { Settings } from "./settings";
-import type { StartupSection } from "./startup/startupSection";
 import type { TypecheckSection } from "./typecheck/typecheckSection";
 
-export const RESULTS_SCHEMA = "kubeports.bench/v1";
+export const RESULTS_SCHEMA = "kubeports.bench/v2";
 
 export interface Results {
   readonly schema: typeof RESULTS_SCHEMA;
@@ -20,8 +20,8 @@ export interface Results {
   readonly settings: Settings;
   readonly ruleCounts: { readonly stacks: StackRuleCount[]; readonly crossCloud: CrossCloudCount[] };
   readonly churn: { readonly stack: string; readonly edits: StackRun["edits"] }[];
-  readonly compile: { readonly catalog: CompileWorkload; readonly synthetic: CompileWorkload[]; readonly growth: Growth[] };
-  readonly preview: PreviewTiming[];
+  readonly compile: CompileSection;
+  readonly preview: PreviewSection;
   readonly typecheck: TypecheckSection;
-  readonly startup: StartupSection;
+  readonly cli: CliStartup | { readonly skipped: string };
 }

@@ -1,5 +1,6 @@
 /** Runs every section in turn and gathers the results. */
 import type { StackRun } from "./churn/stackRun";
+import { cliStartupSection } from "./cli/cliStartupSection";
 import { compileSection } from "./compile/compileSection";
 import { projectStacks } from "./layouts/stackLayouts";
 import { loadNow, machine, versions } from "./machine";
@@ -8,7 +9,6 @@ import { progress } from "./progress";
 import { RESULTS_SCHEMA, type Results } from "./results";
 import { ruleCountSection } from "./rules/ruleCountSection";
 import type { Settings } from "./settings";
-import { startupSection } from "./startup/startupSection";
 import { REPO, runChild } from "./tsxChild";
 import { typecheckSection } from "./typecheck/typecheckSection";
 
@@ -21,14 +21,14 @@ export async function runBench(settings: Settings): Promise<Results> {
   const runs: StackRun[] = [];
   for (const stack of stacks) {
     progress(`mocked runs: ${stack} (unedited, then each churn edit)`);
-    runs.push((await runChild<StackRun>("churn/stackRunsChild.ts", [stack, "--churn"])).answer);
+    runs.push((await runChild<StackRun>("churn/stackRunsChild.ts", [stack, "--churn", ...(settings.churnEdits ?? [])])).answer);
   }
   progress("rule counts: bounds, naive translations and every cloud's translator");
   const ruleCounts = ruleCountSection(all, runs);
   const compile = await compileSection(settings);
   const preview = await previewSection(stacks, settings);
   const typecheck = await typecheckSection(settings);
-  const startup = startupSection(settings);
+  const cli = await cliStartupSection(settings);
 
   return {
     schema: RESULTS_SCHEMA,
@@ -43,6 +43,6 @@ export async function runBench(settings: Settings): Promise<Results> {
     compile,
     preview,
     typecheck,
-    startup,
+    cli,
   };
 }

@@ -154,20 +154,20 @@ function exactness(plan: Plan, rule: AzureRuleSpec): string[] {
   return out;
 }
 
-/** Every expressed flow is carried by an allow rule of its group with its peer, protocol and ports. */
+/** Every expressed flow is carried by the allow rules of its group with its peer, protocol and ports (together). */
 function completeness(plan: Plan, translation: AzureTranslation, restrictEgress: boolean): string[] {
   const out: string[] = [];
   for (const group of plan.groups) {
     for (const [direction, flows] of [["Inbound", group.ingress], ["Outbound", restrictEgress ? group.egress : []]] as const) {
       for (const flow of flows) {
         if (flow.peer.kind === "host") continue;
-        const ok = translation.rules.some((rule) => {
+        const carrying = translation.rules.filter((rule) => {
           if (rule.access !== "Allow" || rule.direction !== direction || rule.groups[0] !== group.name) return false;
           const other = direction === "Inbound" ? rule.source : rule.destination;
           if (!members(other).some((member) => peerIs(flow, member))) return false;
-          if (!AZURE_FOR[flow.protocol]!.includes(rule.protocol)) return false;
-          return !rule.ports || (flow.ports !== undefined && rule.ports.some((port) => covered(flowRange(flow), [rangeOf(port)])));
+          return AZURE_FOR[flow.protocol]!.includes(rule.protocol);
         });
+        const ok = carrying.some((rule) => !rule.ports) || (flow.ports !== undefined && covered(flowRange(flow), carrying.flatMap((rule) => rule.ports!.map(rangeOf))));
         if (!ok) out.push(`${group.name} ${flow.key} is not carried by any rule`);
       }
     }

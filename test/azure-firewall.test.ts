@@ -69,10 +69,10 @@ describe("AzureClusterFirewall (new NSG)", () => {
     const asgId = (group: string) => ofType(resources, ASG).find((r) => r.name === `sk-${group}`)!.id;
     const rule = (name: string) => ofType(resources, RULE).find((r) => r.name === name)!.inputs;
     expect(asgId("masters")).toMatch(/^\/subscriptions\/.+\/sk-masters$/);
-    expect(rule("sk-masters-in-from-workers-tcp")).toEqual({
+    expect(rule("sk-masters-in-from-masters-workers-tcp")).toEqual({
       resourceGroupName: "k8s-rg",
       networkSecurityGroupName: "sk-nsg",
-      securityRuleName: "sk-masters-in-from-workers-tcp",
+      securityRuleName: "sk-masters-in-from-masters-workers-tcp",
       description: expect.stringMatching(/^kubeports sk rows: super-kubenetes\/apiserver, /),
       direction: "Inbound",
       access: "Allow",
@@ -80,7 +80,7 @@ describe("AzureClusterFirewall (new NSG)", () => {
       protocol: "Tcp",
       sourcePortRange: "*",
       destinationPortRanges: ["22", "53", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"],
-      sourceApplicationSecurityGroups: [{ id: asgId("workers") }],
+      sourceApplicationSecurityGroups: [{ id: asgId("masters") }, { id: asgId("workers") }],
       destinationApplicationSecurityGroups: [{ id: asgId("masters") }],
     });
     expect(rule("sk-workers-in-from-admin-v6-tcp")).toMatchObject({ sourceAddressPrefixes: ["2001:db8::/48"], destinationApplicationSecurityGroups: [{ id: asgId("workers") }], destinationPortRanges: ["22"] });
@@ -137,9 +137,9 @@ describe("AzureClusterFirewall composing into existing resources", () => {
     const rules = ofType(resources, RULE);
     expect(rules.length).toBe(firewall.translation.rules.length);
     for (const r of rules) expect(r.inputs.networkSecurityGroupName).toBe("subnet-nsg");
-    expect(rules.find((r) => r.name === "team-workers-in-from-masters-tcp")!.inputs).toMatchObject({
+    expect(rules.find((r) => r.name === "team-workers-in-from-masters-workers-tcp")!.inputs).toMatchObject({
       destinationApplicationSecurityGroups: [{ id: EXISTING_ASG }],
-      sourceApplicationSecurityGroups: [{ id: ofType(resources, ASG)[0]!.id }],
+      sourceApplicationSecurityGroups: [{ id: ofType(resources, ASG)[0]!.id }, { id: EXISTING_ASG }],
     });
     expect((await value(firewall.applicationSecurityGroupIds)).workers).toBe(EXISTING_ASG);
     expect(await value(firewall.networkSecurityGroupName)).toBe("subnet-nsg");
@@ -167,7 +167,7 @@ describe("AzureClusterFirewall refusals", () => {
 
   it("with allowIpInIpAsAnyProtocol, registers *-protocol rules", async () => {
     const { resources } = await record("ipip", { layout: { ...LAYOUT, options: {} }, resourceGroupName: "rg", allowIpInIpAsAnyProtocol: true });
-    const any = ofType(resources, RULE).find((r) => r.name === "ipip-workers-in-from-workers-any")!;
+    const any = ofType(resources, RULE).find((r) => r.name === "ipip-workers-in-from-masters-workers-any")!;
     expect(any.inputs).toMatchObject({ protocol: "*", destinationPortRange: "*", access: "Allow" });
     expect(any.inputs.destinationPortRanges).toBeUndefined();
   });

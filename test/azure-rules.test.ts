@@ -51,31 +51,35 @@ function thrown(fn: () => unknown): KubeportsError {
 
 const NODE_TCP = ["22", "53", "8443", "9099-9100", "30000-32767"];
 const MASTER_TCP_FROM_WORKERS = ["22", "53", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
-const MASTER_TCP_FROM_MASTERS = ["22", "53", "2379-2380", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
 
 describe("Azure rules for Super Kubenetes (VXLAN)", () => {
   const t = design({ reservedPriorities: { from: 100, to: 1999 } });
 
-  it("has one rule per (direction, group, other side, protocol), every port in destinationPortRanges", () => {
+  it("packs the other ends that want the same ports of one protocol into one rule, every port in destinationPortRanges", () => {
+    const masters = { kind: "groups", groups: ["masters"] };
+    const workers = { kind: "groups", groups: ["workers"] };
+    const both = { kind: "groups", groups: ["masters", "workers"] };
     const expected: Record<string, { source: unknown; destination: unknown; protocol: string; ports?: string[] }> = {
-      "sk-masters-in-from-masters-tcp": { source: { kind: "groups", groups: ["masters"] }, destination: { kind: "groups", groups: ["masters"] }, protocol: "Tcp", ports: MASTER_TCP_FROM_MASTERS },
-      "sk-masters-in-from-workers-tcp": { source: { kind: "groups", groups: ["workers"] }, destination: { kind: "groups", groups: ["masters"] }, protocol: "Tcp", ports: MASTER_TCP_FROM_WORKERS },
-      "sk-workers-in-from-masters-tcp": { source: { kind: "groups", groups: ["masters"] }, destination: { kind: "groups", groups: ["workers"] }, protocol: "Tcp", ports: NODE_TCP },
-      "sk-workers-in-from-workers-tcp": { source: { kind: "groups", groups: ["workers"] }, destination: { kind: "groups", groups: ["workers"] }, protocol: "Tcp", ports: NODE_TCP },
-      "sk-masters-in-from-masters-udp": { source: { kind: "groups", groups: ["masters"] }, destination: { kind: "groups", groups: ["masters"] }, protocol: "Udp", ports: ["53"] },
-      "sk-masters-in-from-workers-udp": { source: { kind: "groups", groups: ["workers"] }, destination: { kind: "groups", groups: ["masters"] }, protocol: "Udp", ports: ["53"] },
-      "sk-workers-in-from-masters-udp": { source: { kind: "groups", groups: ["masters"] }, destination: { kind: "groups", groups: ["workers"] }, protocol: "Udp", ports: ["53"] },
-      "sk-workers-in-from-workers-udp": { source: { kind: "groups", groups: ["workers"] }, destination: { kind: "groups", groups: ["workers"] }, protocol: "Udp", ports: ["53"] },
-      // 203.0.113.0/24 is both admin and apiClients: SSH (admin) and the API (apiClients).
-      "sk-masters-in-from-admin-apiclients-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["203.0.113.0/24"], peers: ["admin", "apiClients"] }, destination: { kind: "groups", groups: ["masters"] }, protocol: "Tcp", ports: ["22", "6443"] },
-      "sk-workers-in-from-admin-apiclients-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["203.0.113.0/24"], peers: ["admin", "apiClients"] }, destination: { kind: "groups", groups: ["workers"] }, protocol: "Tcp", ports: ["22"] },
+      // Masters and workers reach the masters on the same ports; only masters reach etcd.
+      "sk-masters-in-from-masters-tcp": { source: masters, destination: masters, protocol: "Tcp", ports: ["2379-2380"] },
+      "sk-masters-in-from-masters-workers-tcp": { source: both, destination: masters, protocol: "Tcp", ports: MASTER_TCP_FROM_WORKERS },
+      "sk-workers-in-from-masters-workers-tcp": { source: both, destination: workers, protocol: "Tcp", ports: NODE_TCP },
+      "sk-masters-in-from-masters-workers-udp": { source: both, destination: masters, protocol: "Udp", ports: ["53"] },
+      "sk-workers-in-from-masters-workers-udp": { source: both, destination: workers, protocol: "Udp", ports: ["53"] },
+      // 203.0.113.0/24 is both admin and apiClients: SSH alone, and the API with apiClients' other CIDRs.
+      "sk-masters-in-from-admin-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["203.0.113.0/24"], peers: ["admin"] }, destination: masters, protocol: "Tcp", ports: ["22"] },
+      "sk-workers-in-from-admin-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["203.0.113.0/24"], peers: ["admin"] }, destination: workers, protocol: "Tcp", ports: ["22"] },
+      "sk-masters-in-from-apiclients-v4-tcp": {
+        source: { kind: "prefixes", family: "ipv4", prefixes: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"], peers: ["apiClients"] },
+        destination: masters,
+        protocol: "Tcp",
+        ports: ["6443"],
+      },
       // IPv6 never shares a prefix list with IPv4 (Azure refuses mixed families).
-      "sk-masters-in-from-admin-v6-tcp": { source: { kind: "prefixes", family: "ipv6", prefixes: ["2001:db8::/48"], peers: ["admin"] }, destination: { kind: "groups", groups: ["masters"] }, protocol: "Tcp", ports: ["22"] },
-      "sk-workers-in-from-admin-v6-tcp": { source: { kind: "prefixes", family: "ipv6", prefixes: ["2001:db8::/48"], peers: ["admin"] }, destination: { kind: "groups", groups: ["workers"] }, protocol: "Tcp", ports: ["22"] },
-      // Both CIDRs only apiClients has share one rule.
-      "sk-masters-in-from-apiclients-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["192.0.2.0/24", "198.51.100.0/24"], peers: ["apiClients"] }, destination: { kind: "groups", groups: ["masters"] }, protocol: "Tcp", ports: ["6443"] },
-      "sk-masters-in-from-workloadclients-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["10.20.0.0/16"], peers: ["workloadClients"] }, destination: { kind: "groups", groups: ["masters"] }, protocol: "Tcp", ports: ["30000-32767"] },
-      "sk-workers-in-from-workloadclients-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["10.20.0.0/16"], peers: ["workloadClients"] }, destination: { kind: "groups", groups: ["workers"] }, protocol: "Tcp", ports: ["30000-32767"] },
+      "sk-masters-in-from-admin-v6-tcp": { source: { kind: "prefixes", family: "ipv6", prefixes: ["2001:db8::/48"], peers: ["admin"] }, destination: masters, protocol: "Tcp", ports: ["22"] },
+      "sk-workers-in-from-admin-v6-tcp": { source: { kind: "prefixes", family: "ipv6", prefixes: ["2001:db8::/48"], peers: ["admin"] }, destination: workers, protocol: "Tcp", ports: ["22"] },
+      "sk-masters-in-from-workloadclients-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["10.20.0.0/16"], peers: ["workloadClients"] }, destination: masters, protocol: "Tcp", ports: ["30000-32767"] },
+      "sk-workers-in-from-workloadclients-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["10.20.0.0/16"], peers: ["workloadClients"] }, destination: workers, protocol: "Tcp", ports: ["30000-32767"] },
     };
     const allows = t.rules.filter((r) => r.access === "Allow");
     expect(allows.map((r) => r.name).sort()).toEqual(Object.keys(expected).sort());
@@ -103,8 +107,8 @@ describe("Azure rules for Super Kubenetes (VXLAN)", () => {
       expect(r.name).toMatch(AZURE_NAME);
       expect(r.description.length).toBeLessThanOrEqual(140);
     }
-    expect(rule(t, "sk-masters-in-from-admin-apiclients-v4-tcp").description).toBe("kubeports sk rows: super-kubenetes/apiserver, super-kubenetes/ssh");
-    const long = rule(t, "sk-masters-in-from-masters-tcp").description;
+    expect(rule(t, "sk-masters-in-from-apiclients-v4-tcp").description).toBe("kubeports sk rows: super-kubenetes/apiserver");
+    const long = rule(t, "sk-masters-in-from-masters-workers-tcp").description;
     expect(long).toMatch(/^kubeports sk rows: super-kubenetes\/apiserver, .*\+\d+ more$/);
   });
 
@@ -122,10 +126,10 @@ describe("stable names and priorities", () => {
     const after = design({ layout: withRules([admin8080]) });
     expect(after.rules.map((r) => [r.name, r.priority])).toEqual(before.rules.map((r) => [r.name, r.priority]));
     const changed = after.rules.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before.rules[i]));
-    expect(changed.map((r) => r.name).sort()).toEqual(["sk-masters-in-from-admin-apiclients-v4-tcp", "sk-masters-in-from-admin-v6-tcp"]);
+    expect(changed.map((r) => r.name).sort()).toEqual(["sk-masters-in-from-admin-v4-tcp", "sk-masters-in-from-admin-v6-tcp"]);
     // admin has an IPv4 and an IPv6 CIDR, so the one port lands in both family rules.
     expect(rule(after, "sk-masters-in-from-admin-v6-tcp").ports).toEqual(["22", "8080"]);
-    expect(rule(after, "sk-masters-in-from-admin-apiclients-v4-tcp").ports).toEqual(["22", "6443", "8080"]);
+    expect(rule(after, "sk-masters-in-from-admin-v4-tcp").ports).toEqual(["22", "8080"]);
   });
 
   it("adding one port for a single-CIDR peer changes exactly one rule", () => {
@@ -150,7 +154,7 @@ describe("stable names and priorities", () => {
     expect(added).toEqual(
       expect.arrayContaining([
         ["sk-masters-in-from-workers-esp", "Esp", undefined],
-        ["sk-workers-in-from-admin-apiclients-v4-udp", "Udp", ["514"]],
+        ["sk-workers-in-from-admin-v4-udp", "Udp", ["514"]],
         ["sk-workers-in-from-admin-v6-udp", "Udp", ["514"]],
       ]),
     );
@@ -188,13 +192,13 @@ describe("protocols Azure cannot name", () => {
 
   it("with allowIpInIpAsAnyProtocol, writes IP-in-IP as a *-protocol rule and says so", () => {
     const t = design({ layout: ipipLayout, allowIpInIpAsAnyProtocol: true });
-    const any = rule(t, "sk-workers-in-from-masters-any");
-    expect(any).toMatchObject({ protocol: "*", source: { kind: "groups", groups: ["masters"] }, destination: { kind: "groups", groups: ["workers"] } });
+    const any = rule(t, "sk-workers-in-from-masters-workers-any");
+    expect(any).toMatchObject({ protocol: "*", source: { kind: "groups", groups: ["masters", "workers"] }, destination: { kind: "groups", groups: ["workers"] } });
     expect(any.ports).toBeUndefined();
     expect(any.reasons).toEqual(["super-kubenetes/ipip", "super-kubenetes/ipip-94"]);
-    expect(t.notes.join("\n")).toMatch(/sk-workers-in-from-masters-any allows every protocol because allowIpInIpAsAnyProtocol is set/);
+    expect(t.notes.join("\n")).toMatch(/sk-workers-in-from-masters-workers-any allows every protocol because allowIpInIpAsAnyProtocol is set/);
     // BGP applies in IP-in-IP mode.
-    expect(rule(t, "sk-workers-in-from-workers-tcp").ports).toContain("179");
+    expect(rule(t, "sk-workers-in-from-masters-workers-tcp").ports).toContain("179");
   });
 
   it("writes ESP as Esp and ICMP as Icmp, noting that ICMP types cannot be matched", () => {
@@ -207,7 +211,7 @@ describe("protocols Azure cannot name", () => {
     expect(rule(t, "sk-workers-in-from-admin-v6-icmp")).toMatchObject({ protocol: "Icmp" });
     expect(rule(t, "sk-workers-in-from-workers-esp")).toMatchObject({ protocol: "Esp" });
     expect(rule(t, "sk-workers-in-from-masters-any")).toMatchObject({ protocol: "*" });
-    expect(t.notes).toContain("sk-workers-in-from-admin-apiclients-v4-icmp allows all ICMP: NSG rules cannot match ICMP types, and the plan asks only for type 8.");
+    expect(t.notes).toContain("sk-workers-in-from-admin-v4-icmp allows all ICMP: NSG rules cannot match ICMP types, and the plan asks only for type 8.");
     for (const r of t.rules) expect(["Tcp", "Udp", "Icmp", "Esp", "*"]).toContain(r.protocol);
   });
 });
@@ -260,7 +264,9 @@ describe("egress and the virtual network", () => {
     const t = design({ layout, restrictEgress: true });
     const out = t.rules.filter((r) => r.direction === "Outbound");
     expect(rule(t, "sk-workers-out-to-resolvers-v4-udp")).toMatchObject({ source: { kind: "groups", groups: ["workers"] }, destination: { kind: "prefixes", prefixes: ["10.0.0.4/32"] }, ports: ["53"] });
-    expect(rule(t, "sk-workers-out-to-masters-tcp")).toMatchObject({ destination: { kind: "groups", groups: ["masters"] }, ports: MASTER_TCP_FROM_WORKERS });
+    // Workers send the node ports to masters and workers alike, the API and control plane only to masters.
+    expect(rule(t, "sk-workers-out-to-masters-workers-tcp")).toMatchObject({ destination: { kind: "groups", groups: ["masters", "workers"] }, ports: NODE_TCP });
+    expect(rule(t, "sk-workers-out-to-masters-tcp")).toMatchObject({ destination: { kind: "groups", groups: ["masters"] }, ports: ["6443", "10250-10258"] });
     expect(rule(t, "sk-out-deny-all-4096")).toMatchObject({ access: "Deny", source: { kind: "groups", groups: ["masters", "workers"] }, destination: { kind: "any" }, priority: 4096 });
     expect(new Set(out.map((r) => r.priority)).size).toBe(out.length);
     expect(t.hosts.every((h) => h.blocked)).toBe(true);
@@ -297,14 +303,19 @@ describe("limits", () => {
   });
 
   it("refuses more than 1000 rules in one NSG", () => {
-    const error = thrown(() => design({ layout: many(23) }));
+    // Each group sends one port of its own to every node: 33 source sets for each of 33 targets.
+    const own = (n: number): Layout => ({
+      ...many(n),
+      rules: Array.from({ length: n }, (_, i): CustomRule => ({ id: `own-${i}`, description: `own ${i}`, protocols: ["tcp"], ports: String(20000 + i), from: [{ group: `g${i}` }], to: { nodes: true } })),
+    });
+    const error = thrown(() => design({ layout: own(33) }));
     expect(error.message).toMatch(/rules; Azure allows 1000 per network security group/);
   });
 
   it("refuses a reserved band that leaves too few priorities", () => {
-    const error = thrown(() => design({ layout: many(6), reservedPriorities: { from: 100, to: 4050 } }));
+    const error = thrown(() => design({ layout: many(6), reservedPriorities: { from: 100, to: 4080 } }));
     expect(error.issues[0]).toMatchObject({ path: "args.reservedPriorities" });
-    expect(error.issues[0]!.message).toMatch(/72 inbound allow rules need as many priorities, but only 36 of 100-4086/);
+    expect(error.issues[0]!.message).toMatch(/\d+ inbound allow rules need as many priorities, but only 6 of 100-4086/);
   });
 
   it("keeps names unique when two peers slug alike", () => {

@@ -19,7 +19,7 @@ let results: Results;
 beforeAll(() => {
   execFileSync(process.execPath, ["--import", "tsx", "bench/run.ts", "--smoke", "--out", out], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
   results = JSON.parse(readFileSync(path.join(out, "results.json"), "utf8")) as Results;
-}, 300_000);
+}, 120_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -38,12 +38,14 @@ describe("bench --smoke", () => {
     expect(Object.keys(results.versions.typescript)).toEqual(["TypeScript 6", "TypeScript 7"]);
   });
 
-  it("counts at least the lower bound of rules, and a naive translation never beats it", () => {
+  it("never counts fewer AWS rules than the lower bound, nor fewer GCP or Azure rules than the achievable packing", () => {
     const run = results.ruleCounts.stacks.filter((row) => row.resources !== null);
     expect(run.map((row) => row.stack)).toEqual(["apinizer-aws"]);
     for (const row of results.ruleCounts.stacks) {
+      // AWS: a true lower bound, so nothing beats it. GCP and Azure: the smaller of two exact
+      // packings, one of which is the translators' own.
       expect(row.translator).toBeGreaterThanOrEqual(row.bound.total);
-      expect(row.naive.total).toBeGreaterThanOrEqual(row.bound.total);
+      if (row.cloud === "aws") expect(row.naive.total).toBeGreaterThanOrEqual(row.bound.total);
       if (row.resources !== null) expect(row.resources).toBe(row.translator);
     }
   });
@@ -56,36 +58,32 @@ describe("bench --smoke", () => {
         expect(cell.notExpressible).toMatch(/IP/);
       } else {
         expect(cell.bound.total).toBeGreaterThan(0);
-        expect(cell.naivePerBound).toBeGreaterThanOrEqual(1);
+        if (cell.cloud === "aws") expect(cell.naivePerBound).toBeGreaterThanOrEqual(1);
         expect(cell.translatorPerBound).toBeGreaterThanOrEqual(1);
       }
     }
   });
 
-  it("adds a port on AWS as one new rule, and renames nothing in any edit", () => {
+  it("adds a port on AWS as one new rule, and renames nothing", () => {
     const [stack] = results.churn;
-    expect(stack?.edits.map((edit) => edit.id)).toEqual(["add-port", "remove-port", "narrow-cidr", "switch-cni"]);
+    expect(stack?.edits.map((edit) => edit.id)).toEqual(["add-port"]);
     const add = stack!.edits[0]!;
     if ("skipped" in add) throw new Error(`add-port skipped: ${add.skipped}`);
     expect(add.churn).toMatchObject({ created: 1, deleted: 0, renamed: 0 });
     for (const edit of stack!.edits) if (!("skipped" in edit)) expect(edit.churn.renamed).toBe(0);
   });
 
-  it("times the built CLI's start-up against node -e 0 in the same run", () => {
-    expect(results.startup.commands.map((c) => c.command)).toContain("kubeports profiles");
-    expect(results.startup.baselineMs.median).toBeGreaterThan(0);
-    for (const command of results.startup.commands) expect(command.ratio, command.command).toBeGreaterThan(1);
-  });
-
-  it("times compiles, previews and a type-check", () => {
+  it("times compiles, previews and the CLI as ratios to references of the same run", () => {
     expect(results.compile.catalog.layouts).toBeGreaterThan(100);
-    expect(results.compile.catalog.ms.median).toBeGreaterThan(0);
-    expect(results.compile.synthetic.map((w) => w.groups)).toEqual([10, 100]);
-    expect(results.compile.growth[0]!.time).toBeGreaterThan(1);
-    expect(results.preview).toHaveLength(1);
-    expect(results.preview[0]!.resources).toBeGreaterThan(results.ruleCounts.stacks[0]!.resources ?? 0);
-    expect(results.preview[0]!.peakRssMb.median).toBeGreaterThan(50);
-    expect(results.typecheck.timings).toHaveLength(1);
-    expect(results.typecheck.timings[0]!.files).toBeGreaterThan(100);
+    expect(results.compile.catalog.perReference.median).toBeGreaterThan(1);
+    expect(results.compile.synthetic.map((w) => w.groups)).toEqual([100, 1000]);
+    expect(results.compile.growth[0]!.per10x.median).toBeGreaterThan(1);
+    expect(results.preview.stacks).toHaveLength(1);
+    expect(results.preview.stacks[0]!.resources).toBeGreaterThan(results.ruleCounts.stacks[0]!.resources ?? 0);
+    expect(results.preview.stacks[0]!.perReference.median).toBeGreaterThan(1);
+    // Smoke runs no type-check (tsc on a cloud SDK takes longer than the whole smoke run) and say so.
+    expect(results.typecheck.clouds).toEqual([]);
+    expect(results.typecheck.skipped).toEqual(["this run type-checks no cloud (smoke)"]);
+    if (!("skipped" in results.cli)) expect(results.cli.ratio.median).toBeGreaterThan(1);
   });
 });

@@ -206,7 +206,6 @@ describe("count limits hold for layouts given as values (component args) too", (
   // Through the CLI this file would spend seconds in the YAML parser; the check itself runs before the schema.
   it("refuses more node groups than the limit, naming layout.groups", () => {
     const groups = Object.fromEntries(Array.from({ length: LAYOUT_LIMITS.groups + 1 }, (_, i) => [`g${i}`, { roles: ["worker"] }]));
-    const started = Date.now();
     const error = (() => {
       try {
         compile({ ...BASE, groups });
@@ -216,9 +215,8 @@ describe("count limits hold for layouts given as values (component args) too", (
     })();
     expect(error).toBeInstanceOf(KubeportsError);
     expect((error as KubeportsError).issues).toEqual([
-      { path: "layout.groups", message: "10001 node groups is more than the 10000 one layout may hold (split the layout, or merge entries)" },
+      { path: "layout.groups", message: `${LAYOUT_LIMITS.groups + 1} node groups is more than the ${LAYOUT_LIMITS.groups} one layout may hold (split the layout, or merge entries)` },
     ]);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -59,14 +59,15 @@ function problems(rule: GcpRuleSpec): string[] {
       if (!/^\d+(-\d+)?$/.test(port) || from! < 1 || to! > 65535 || from! > to!) out.push(`bad port ${port}`);
     }
   }
-  if (rule.direction === "INGRESS" && !(rule.peer.kind === "group" || (rule.peer.kind === "ranges" && rule.peer.ranges.length > 0))) {
+  if (rule.direction === "INGRESS" && !((rule.peer.kind === "groups" && rule.peer.groups.length > 0) || (rule.peer.kind === "ranges" && rule.peer.ranges.length > 0))) {
     out.push("ingress rule without a source");
   }
   if (rule.peer.kind === "ranges") {
     const family = rule.peer.family;
     if (rule.peer.ranges.some((cidr) => parseCidr(cidr).family !== family)) out.push("mixed address families");
   }
-  if (rule.peer.kind === "group" && rule.direction === "EGRESS") out.push("egress to a tag");
+  if (rule.peer.kind === "groups" && rule.direction === "EGRESS") out.push("egress to a tag");
+  if (rule.peer.kind === "groups" && rule.peer.groups.length > 10) out.push("more than 10 source identities");
   if (rule.layer === "vpc" && (rule.priority < 0 || rule.priority > 65535)) out.push(`priority ${rule.priority}`);
   return out;
 }
@@ -101,7 +102,7 @@ function flowsFor(plan: Plan, rule: GcpRuleSpec, source: string): Flow[] {
 /** No rule allows what no flow asked for (ICMP types aside, which GCP cannot filter). */
 function exactness(plan: Plan, rule: GcpRuleSpec): string[] {
   if (rule.direction !== "INGRESS") return [];
-  const sources = rule.peer.kind === "group" ? [rule.peer.group] : rule.peer.kind === "ranges" ? rule.peer.ranges : [];
+  const sources = rule.peer.kind === "groups" ? rule.peer.groups : rule.peer.kind === "ranges" ? rule.peer.ranges : [];
   const out: string[] = [];
   for (const source of sources) {
     const flows = flowsFor(plan, rule, source);
@@ -116,7 +117,7 @@ function exactness(plan: Plan, rule: GcpRuleSpec): string[] {
   return out;
 }
 
-/** Every ingress flow is carried by a rule of its group with its peer, protocol and ports. */
+/** Every ingress flow is carried by the rules of its group with its peer, protocol and ports (together). */
 function completeness(plan: Plan, rules: readonly GcpRuleSpec[]): string[] {
   const out: string[] = [];
   for (const group of plan.groups) {
@@ -127,15 +128,10 @@ function completeness(plan: Plan, rules: readonly GcpRuleSpec[]): string[] {
         (rule) =>
           rule.group === group.name &&
           rule.direction === "INGRESS" &&
-          (peer.kind === "group" ? rule.peer.kind === "group" && rule.peer.group === peer.group : rule.peer.kind === "ranges" && rule.peer.ranges.includes(peer.cidr)),
+          (peer.kind === "group" ? rule.peer.kind === "groups" && rule.peer.groups.includes(peer.group) : rule.peer.kind === "ranges" && rule.peer.ranges.includes(peer.cidr)),
       );
-      const ok = candidates.some((rule) =>
-        rule.allows.some(
-          (allow) =>
-            (GCP_FOR[flow.protocol]!.includes(allow.protocol) || allow.protocol === "all") &&
-            (!allow.ports || (flow.ports !== undefined && allow.ports.some((port) => covered(flowRange(flow), [rangeOf(port)])))),
-        ),
-      );
+      const allows = candidates.flatMap((rule) => rule.allows).filter((allow) => GCP_FOR[flow.protocol]!.includes(allow.protocol) || allow.protocol === "all");
+      const ok = allows.some((allow) => !allow.ports) || (flow.ports !== undefined && covered(flowRange(flow), allows.flatMap((allow) => allow.ports!.map(rangeOf))));
       if (!ok) out.push(`${group.name} ${flow.key} is not carried by any rule`);
     }
   }

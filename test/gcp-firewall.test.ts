@@ -48,16 +48,14 @@ const MASTER_PORTS = ["22", "53", "179", "6443", "8443", "9099-9100", "10250-102
 const NODE_PORTS = ["22", "53", "179", "8443", "9099-9100", "30000-32767"];
 const tail = [{ protocol: "udp", ports: ["53"] }, { protocol: "4" }, { protocol: "94" }];
 
-/** name -> [target tag, source (tag or ranges), allows]. */
-const EXPECTED: Record<string, { target: string; source: { tag: string } | { ranges: string[] }; allows: unknown[] }> = {
-  "sk-masters-in-from-masters": {
-    target: "sk-masters",
-    source: { tag: "sk-masters" },
-    allows: [{ protocol: "tcp", ports: ["22", "53", "179", "2379-2380", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"] }, ...tail],
-  },
-  "sk-masters-in-from-workers": { target: "sk-masters", source: { tag: "sk-workers" }, allows: [{ protocol: "tcp", ports: MASTER_PORTS }, ...tail] },
-  "sk-workers-in-from-masters": { target: "sk-workers", source: { tag: "sk-masters" }, allows: [{ protocol: "tcp", ports: NODE_PORTS }, ...tail] },
-  "sk-workers-in-from-workers": { target: "sk-workers", source: { tag: "sk-workers" }, allows: [{ protocol: "tcp", ports: NODE_PORTS }, ...tail] },
+/**
+ * name -> [target tag, source (tags or ranges), allows]. Sources that want the same ports share
+ * a rule: masters and workers both reach the masters on the node ports, only masters reach etcd.
+ */
+const EXPECTED: Record<string, { target: string; source: { tags: string[] } | { ranges: string[] }; allows: unknown[] }> = {
+  "sk-masters-in-from-masters": { target: "sk-masters", source: { tags: ["sk-masters"] }, allows: [{ protocol: "tcp", ports: ["2379-2380"] }] },
+  "sk-masters-in-from-masters-workers": { target: "sk-masters", source: { tags: ["sk-masters", "sk-workers"] }, allows: [{ protocol: "tcp", ports: MASTER_PORTS }, ...tail] },
+  "sk-workers-in-from-masters-workers": { target: "sk-workers", source: { tags: ["sk-masters", "sk-workers"] }, allows: [{ protocol: "tcp", ports: NODE_PORTS }, ...tail] },
   "sk-masters-in-from-admin-v4": { target: "sk-masters", source: { ranges: ["203.0.113.0/24"] }, allows: [{ protocol: "tcp", ports: ["22"] }] },
   "sk-masters-in-from-admin-v6": { target: "sk-masters", source: { ranges: ["2001:db8::/48"] }, allows: [{ protocol: "tcp", ports: ["22"] }] },
   "sk-workers-in-from-admin-v4": { target: "sk-workers", source: { ranges: ["203.0.113.0/24"] }, allows: [{ protocol: "tcp", ports: ["22"] }] },
@@ -74,7 +72,7 @@ describe("GcpClusterFirewall with network tags (default)", () => {
     expect(rules.map((r) => r.name).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const rule of rules) {
       const expected = EXPECTED[rule.name]!;
-      const source = "tag" in expected.source ? { sourceTags: [expected.source.tag] } : { sourceRanges: expected.source.ranges };
+      const source = "tags" in expected.source ? { sourceTags: expected.source.tags } : { sourceRanges: expected.source.ranges };
       expect(rule.inputs, rule.name).toEqual({
         name: rule.name,
         network: "k8s-net",
@@ -111,8 +109,8 @@ describe("GcpClusterFirewall with network tags (default)", () => {
   it("uses an existing tag for a group wherever that group is a target or a source", async () => {
     const { resources, firewall } = await record("sk", { layout: LAYOUT, network: "k8s-net", groups: { workers: { tag: "legacy-workers" } } });
     const rules = firewalls(resources);
-    expect(rules.find((r) => r.name === "sk-masters-in-from-workers")?.inputs).toMatchObject({ sourceTags: ["legacy-workers"], targetTags: ["sk-masters"] });
-    expect(rules.find((r) => r.name === "sk-workers-in-from-workers")?.inputs).toMatchObject({ sourceTags: ["legacy-workers"], targetTags: ["legacy-workers"] });
+    expect(rules.find((r) => r.name === "sk-masters-in-from-masters-workers")?.inputs).toMatchObject({ sourceTags: ["sk-masters", "legacy-workers"], targetTags: ["sk-masters"] });
+    expect(rules.find((r) => r.name === "sk-workers-in-from-masters-workers")?.inputs).toMatchObject({ sourceTags: ["sk-masters", "legacy-workers"], targetTags: ["legacy-workers"] });
     expect(await value(firewall.targetTags)).toEqual({ masters: ["sk-masters"], workers: ["legacy-workers"] });
   });
 
@@ -148,8 +146,8 @@ describe("GcpClusterFirewall with existing service accounts", () => {
       expect(rule.inputs.targetTags).toBeUndefined();
       expect(rule.inputs.sourceTags).toBeUndefined();
       expect(rule.inputs.targetServiceAccounts).toEqual([expected.target === "sk-masters" ? emails.masters : emails.workers]);
-      if ("tag" in expected.source) {
-        expect(rule.inputs.sourceServiceAccounts).toEqual([expected.source.tag === "sk-masters" ? emails.masters : emails.workers]);
+      if ("tags" in expected.source) {
+        expect(rule.inputs.sourceServiceAccounts).toEqual(expected.source.tags.map((tag) => (tag === "sk-masters" ? emails.masters : emails.workers)));
         expect(rule.inputs.sourceRanges).toBeUndefined();
       } else {
         expect(rule.inputs.sourceServiceAccounts).toBeUndefined();
@@ -164,7 +162,7 @@ describe("GcpClusterFirewall with existing service accounts", () => {
 });
 
 describe("stable names", () => {
-  it("adding one port via layout.rules changes one rule's allows, renames nothing and creates nothing", async () => {
+  it("adding one port via layout.rules creates one rule for it and leaves every other rule as it was", async () => {
     const extra: CustomRule = {
       id: "site-metrics",
       description: "site metrics exporter",
@@ -175,16 +173,12 @@ describe("stable names", () => {
     };
     const before = firewalls((await record("sk", { layout: LAYOUT, network: "k8s-net" })).resources);
     const after = firewalls((await record("sk", { layout: { ...LAYOUT, rules: [extra] }, network: "k8s-net" })).resources);
-    expect(after.map((r) => r.name).sort()).toEqual(before.map((r) => r.name).sort());
-    const changed = after.filter((rule) => JSON.stringify(rule.inputs.allows) !== JSON.stringify(before.find((b) => b.name === rule.name)!.inputs.allows));
-    expect(changed.map((r) => r.name)).toEqual(["sk-masters-in-from-workers"]);
-    expect(changed[0]!.inputs.allows).toEqual([{ protocol: "tcp", ports: ["22", "53", "179", "6443", "8443", "9099-9100", "9999", "10250-10258", "30000-32767"] }, ...tail]);
-    for (const rule of after) {
-      const old = before.find((b) => b.name === rule.name)!;
-      const { allows: _a, description: _d, ...rest } = rule.inputs;
-      const { allows: _b, description: _e, ...oldRest } = old.inputs;
-      expect(rest).toEqual(oldRest);
-    }
+    // Only workers send 9999 to the masters: a piece no existing source set wants, so it gets
+    // the rule of {workers}, and no existing rule changes at all.
+    const created = after.filter((rule) => !before.some((b) => b.name === rule.name));
+    expect(created.map((r) => r.name)).toEqual(["sk-masters-in-from-workers"]);
+    expect(created[0]!.inputs).toMatchObject({ sourceTags: ["sk-workers"], targetTags: ["sk-masters"], allows: [{ protocol: "tcp", ports: ["9999"] }] });
+    for (const old of before) expect(after.find((rule) => rule.name === old.name)?.inputs, old.name).toEqual(old.inputs);
   });
 });
 

@@ -78,28 +78,33 @@ describe("allowsFor", () => {
 });
 
 describe("translatePlan: ingress", () => {
-  it("makes one rule per (target, source group) with every protocol of the pair, self references included", () => {
+  it("packs the source groups that want the same ports into one rule, self references included", () => {
     const list = rules();
-    const self = byName(list, "t-workers-in-from-workers");
-    expect(self.peer).toEqual({ kind: "group", group: "workers" });
-    expect(self.group).toBe("workers");
-    expect(self.direction).toBe("INGRESS");
-    expect(self.allows).toEqual([
+    const both = byName(list, "t-workers-in-from-masters-workers");
+    expect(both.peer).toEqual({ kind: "groups", groups: ["masters", "workers"] });
+    expect(both.group).toBe("workers");
+    expect(both.direction).toBe("INGRESS");
+    expect(both.allows).toEqual([
       { protocol: "tcp", ports: ["22", "53", "179", "8443", "9099-9100", "30000-32767"] },
       { protocol: "udp", ports: ["53"] },
       { protocol: "4" },
       { protocol: "94" },
     ]);
-    // Only (target, source) pairs the plan has: masters<-masters, masters<-workers, workers<-masters, workers<-workers, and admin per family.
+    // Masters accept etcd (2379-2380) from masters only: that piece gets a rule of its own,
+    // and nothing else moves into it.
+    expect(byName(list, "t-masters-in-from-masters").allows).toEqual([{ protocol: "tcp", ports: ["2379-2380"] }]);
+    expect(byName(list, "t-masters-in-from-masters-workers").allows[0]).toEqual({
+      protocol: "tcp",
+      ports: ["22", "53", "179", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"],
+    });
     expect(list.map((r) => r.name).sort()).toEqual([
       "t-masters-in-from-admin-v4",
       "t-masters-in-from-admin-v6",
       "t-masters-in-from-masters",
-      "t-masters-in-from-workers",
+      "t-masters-in-from-masters-workers",
       "t-workers-in-from-admin-v4",
       "t-workers-in-from-admin-v6",
-      "t-workers-in-from-masters",
-      "t-workers-in-from-workers",
+      "t-workers-in-from-masters-workers",
     ]);
     expect(new Set(list.map((r) => r.priority))).toEqual(new Set([1000]));
   });
@@ -135,7 +140,7 @@ describe("translatePlan: ingress", () => {
     expect(list.some((r) => r.name === "t-workers-in-from-apiclients-v4")).toBe(false);
   });
 
-  it("splits one label's CIDRs by their ports with content-hashed, distinct names", () => {
+  it("packs a label's CIDRs by the ports they share, with content-hashed, distinct names", () => {
     const list = rules({
       rules: [
         rule({ id: "lab-a", protocols: ["tcp"], ports: "8000", from: [{ cidrs: ["10.1.0.0/16"], label: "lab" }], to: { role: "worker" } }),
@@ -144,9 +149,12 @@ describe("translatePlan: ingress", () => {
     });
     const lab = list.filter((r) => r.name.startsWith("t-workers-in-from-lab-v4-"));
     expect(lab).toHaveLength(2);
-    const one = lab.find((r) => r.peer.kind === "ranges" && r.peer.ranges.length === 1 && r.peer.ranges[0] === "10.1.0.0/16")!;
-    const two = lab.find((r) => r.peer.kind === "ranges" && r.peer.ranges[0] === "10.2.0.0/16")!;
-    expect(one.allows).toEqual([{ protocol: "tcp", ports: ["8000-8001"] }]);
+    // 10.1.0.0/16 wants 8000 and 8001, 10.2.0.0/16 only 8001: 8001 goes to a rule with both.
+    const one = lab.find((r) => r.peer.kind === "ranges" && r.peer.ranges.length === 1)!;
+    const two = lab.find((r) => r.peer.kind === "ranges" && r.peer.ranges.length === 2)!;
+    expect(one.peer).toMatchObject({ ranges: ["10.1.0.0/16"] });
+    expect(one.allows).toEqual([{ protocol: "tcp", ports: ["8000"] }]);
+    expect(two.peer).toMatchObject({ ranges: ["10.1.0.0/16", "10.2.0.0/16"] });
     expect(two.allows).toEqual([{ protocol: "tcp", ports: ["8001"] }]);
     expect(one.name).not.toBe(two.name);
   });
@@ -154,7 +162,10 @@ describe("translatePlan: ingress", () => {
   it("keeps peers whose names slug alike apart with content hashes", () => {
     const list = rules({
       peers: { api_clients: ["198.51.100.0/24"], "api-clients": ["192.0.2.0/24"] },
-      rules: [rule({ id: "x", protocols: ["tcp"], ports: "7000", from: [{ peer: "api_clients" }, { peer: "api-clients" }], to: { role: "worker" } })],
+      rules: [
+        rule({ id: "x", protocols: ["tcp"], ports: "7000", from: [{ peer: "api_clients" }], to: { role: "worker" } }),
+        rule({ id: "y", protocols: ["tcp"], ports: "7001", from: [{ peer: "api-clients" }], to: { role: "worker" } }),
+      ],
     });
     const clients = list.filter((r) => r.name.startsWith("t-workers-in-from-api-clients-v4-"));
     expect(clients).toHaveLength(2);
@@ -187,7 +198,7 @@ describe("translatePlan: ingress", () => {
     expect(self.description.length).toBeLessThanOrEqual(2048);
     expect(self.description).toMatch(/^kubeports t: workers accepts from node group workers\. Rows: /);
     expect(self.description).toMatch(/and \d+ more$/);
-    expect(byName(rules(), "t-workers-in-from-workers").description).toContain("super-kubenetes/nodeport (nodeport)");
+    expect(byName(rules(), "t-workers-in-from-masters-workers").description).toContain("super-kubenetes/nodeport (nodeport)");
   });
 });
 
@@ -222,9 +233,9 @@ describe("translatePlan: egress", () => {
     expect(byName(egress, "api-workers-out-deny-all-v6").peer).toMatchObject({ family: "ipv6", ranges: ["::/0"] });
     const nodes = byName(egress, "api-workers-out-to-nodes-v4");
     expect(nodes).toMatchObject({ action: "allow", priority: 900, peer: { ranges: ["10.0.0.0/20"] } });
-    // Workers send to the masters exactly what the masters accept from workers.
-    const mastersFromWorkers = byName(translation.rules, "api-masters-in-from-workers");
-    expect(nodes.allows).toEqual(mastersFromWorkers.allows);
+    // Workers may send to the node ranges exactly what they send to any node group.
+    const toGroups = compile(apinizer).groups.find((g) => g.name === "workers")!.egress.filter((f) => f.peer.kind === "group");
+    expect(nodes.allows).toEqual(allowsFor(toGroups, "ipv4", false));
     expect(byName(egress, "api-workers-out-to-loadbalancer-v4").allows).toEqual([{ protocol: "tcp", ports: ["6443"] }]);
     expect(translation.hosts.filter((h) => h.group === "workers").every((h) => h.blocked)).toBe(true);
   });

@@ -37,7 +37,7 @@ describe("dce5-azure", () => {
     const asgs = Object.fromEntries(ofType(stack, ASG).map((a) => [a.name.replace("dce5-azure-", ""), a.id]));
     const toWorkMasters = ofType(stack, RULE).filter(
       (r) => (r.inputs.destinationApplicationSecurityGroups as { id: string }[] | undefined)?.[0]?.id === asgs["work-masters"] &&
-        (r.inputs.sourceApplicationSecurityGroups as { id: string }[] | undefined)?.[0]?.id === asgs["global-workers"],
+        ((r.inputs.sourceApplicationSecurityGroups as { id: string }[] | undefined) ?? []).some((asg) => asg.id === asgs["global-workers"]),
     );
     const ports = toWorkMasters.flatMap((r) => r.inputs.destinationPortRanges as string[]);
     expect(ports).toEqual(expect.arrayContaining(["22", "6443"]));

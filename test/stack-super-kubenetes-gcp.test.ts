@@ -21,24 +21,31 @@ describe("super-kubenetes-gcp", () => {
   });
 
   it("carries IP-in-IP (protocol 4, and 94 as the page's note asks) between the nodes", () => {
-    for (const name of ["super-kubenetes-gcp-masters-in-from-workers", "super-kubenetes-gcp-workers-in-from-masters", "super-kubenetes-gcp-workers-in-from-workers"]) {
+    // Masters and workers send the same overlay traffic, so one rule per target lists both as sources.
+    for (const name of ["super-kubenetes-gcp-masters-in-from-masters-workers", "super-kubenetes-gcp-workers-in-from-masters-workers"]) {
       const protocols = allows(name).map((a) => a.protocol);
       expect(protocols, name).toEqual(expect.arrayContaining(["4", "94"]));
     }
-    const rule = named(stack, FW, "super-kubenetes-gcp-workers-in-from-masters");
-    expect(rule.inputs).toMatchObject({ direction: "INGRESS", sourceTags: ["super-kubenetes-gcp-masters"], targetTags: ["super-kubenetes-gcp-workers"] });
+    const rule = named(stack, FW, "super-kubenetes-gcp-workers-in-from-masters-workers");
+    expect(rule.inputs).toMatchObject({
+      direction: "INGRESS",
+      sourceTags: ["super-kubenetes-gcp-masters", "super-kubenetes-gcp-workers"],
+      targetTags: ["super-kubenetes-gcp-workers"],
+    });
   });
 
   it("opens the offline registry (5000) and apt mirror (5080) on the registry node, rpcbind on the NFS server", () => {
-    const registry = allows("super-kubenetes-gcp-registry-in-from-workers").find((a) => a.protocol === "tcp")!;
+    const registry = allows("super-kubenetes-gcp-registry-in-from-masters-workers").find((a) => a.protocol === "tcp")!;
     expect(registry.ports).toEqual(["5000", "5080"]);
-    const nfs = allows("super-kubenetes-gcp-nfs-in-from-masters").find((a) => a.protocol === "tcp")!;
+    const nfs = allows("super-kubenetes-gcp-nfs-in-from-masters-workers").find((a) => a.protocol === "tcp")!;
     expect(nfs.ports).toEqual(["111"]);
   });
 
   it("lets the admin network SSH in and nothing internal in from outside", () => {
-    const admin = named(stack, FW, "super-kubenetes-gcp-masters-in-from-admin-v4");
+    // 203.0.113.0/24 is both admin (SSH) and apiClients (the API) in the cluster file.
+    const admin = named(stack, FW, "super-kubenetes-gcp-masters-in-from-admin-apiclients-v4");
     expect(admin.inputs.sourceRanges).toEqual(["203.0.113.0/24"]);
+    expect(admin.inputs.allows).toEqual([{ protocol: "tcp", ports: ["22", "6443"] }]);
     for (const rule of ofType(stack, FW)) expect(rule.inputs.sourceRanges ?? [], rule.name).not.toContain("0.0.0.0/0");
   });
 

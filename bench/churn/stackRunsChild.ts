@@ -1,7 +1,7 @@
 /**
  * Child process: runs one stack's program under mocks on an unedited copy of its project and,
  * with --churn, once per churn edit, and prints the registered rules and each edit's churn.
- * Usage: node --import tsx bench/churn/stackRunsChild.ts <stack> [--churn]
+ * Usage: node --import tsx bench/churn/stackRunsChild.ts <stack> [--churn [edit ids...]]
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ import type { EditResult, StackRun } from "./stackRun";
 import { writeTempProject } from "./tempProject";
 
 async function main(): Promise<void> {
-  const [stack, flag] = process.argv.slice(2);
+  const [stack, flag, ...only] = process.argv.slice(2);
   if (!stack) throw new Error("usage: stackRunsChild.ts <stack> [--churn]");
   const source = readStack(REPO, stack);
   const raw = parse(readFileSync(path.resolve(REPO, source.config.clusterFile), "utf8")) as RawClusterFile;
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     };
     const base = await run(raw);
     const edits: EditResult[] = [];
-    for (const edit of flag === "--churn" ? churnEdits(source, raw) : []) {
+    for (const edit of flag === "--churn" ? churnEdits(source, raw).filter((e) => only.length === 0 || only.includes(e.id)) : []) {
       if ("skipped" in edit) {
         edits.push({ id: edit.id, skipped: edit.skipped });
         continue;

@@ -1,56 +1,44 @@
 /**
- * Child process: compiles one workload `runs` times in a fresh process and prints the times,
- * the peak RSS and the loaded baseline before the runs, and the heap the last run's plans
- * retain. A warm-up (a 30-group synthetic layout, three times) runs first and is not measured,
- * so the runs time compiled code rather than the JIT's first pass.
- * Usage: node --expose-gc --import tsx bench/compile/compileChild.ts <catalog|synthetic:N> <runs>
+ * Child process: compiles every workload once per round, the rounds interleaved (reference,
+ * catalog, then each synthetic size), so a busy moment of the machine hits every workload of a
+ * round alike. The reference is a tiny synthetic layout, measured in the same rounds. A warm-up
+ * (the reference, three times) runs first and is not measured.
+ * Usage: node --import tsx bench/compile/compileChild.ts <rounds> <groups>...
  */
 import { compile } from "../../components/compiler/compile";
 import type { Layout } from "../../components/model/layout";
-import type { Plan } from "../../components/model/plan";
 import { catalogLayouts } from "../layouts/catalogLayouts";
 import { syntheticLayout } from "../layouts/syntheticLayout";
 import { answer } from "../tsxChild";
 
-function workload(name: string): Layout[] {
-  if (name === "catalog") return catalogLayouts();
-  const synthetic = /^synthetic:(\d+)$/.exec(name);
-  if (synthetic) return [syntheticLayout(Number(synthetic[1]))];
-  throw new Error(`unknown workload ${name} (catalog or synthetic:<groups>)`);
-}
+/** Node groups of the reference layout. */
+export const REFERENCE_GROUPS = 30;
 
-function collect(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error("run with --expose-gc");
-  gc();
-  gc();
-}
+const [roundsText = "1", ...sizes] = process.argv.slice(2);
+const workloads: { name: string; layouts: Layout[] }[] = [
+  { name: "reference", layouts: [syntheticLayout(REFERENCE_GROUPS)] },
+  { name: "catalog", layouts: catalogLayouts() },
+  ...sizes.map((size) => ({ name: `synthetic:${size}`, layouts: [syntheticLayout(Number(size))] })),
+];
+for (let i = 0; i < 3; i++) compile(workloads[0]!.layouts[0]!);
 
-const [name = "", runsText = "1"] = process.argv.slice(2);
-const layouts = workload(name);
-for (let i = 0; i < 3; i++) compile(syntheticLayout(30));
-const ms: number[] = [];
-let plans: Plan[] = [];
-let flows = 0;
-collect();
-const baseline = { heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss };
-for (let run = 0; run < Number(runsText); run++) {
-  plans = [];
-  const started = performance.now();
-  for (const layout of layouts) plans.push(compile(layout));
-  ms.push(performance.now() - started);
+const ms = new Map(workloads.map((w) => [w.name, [] as number[]]));
+const flows = new Map<string, number>();
+for (let round = 0; round < Number(roundsText); round++) {
+  for (const workload of workloads) {
+    const started = performance.now();
+    const plans = workload.layouts.map((layout) => compile(layout));
+    ms.get(workload.name)!.push(performance.now() - started);
+    flows.set(workload.name, plans.reduce((sum, plan) => sum + plan.groups.reduce((n, g) => n + g.ingress.length + g.egress.length, 0), 0));
+  }
 }
-flows = plans.reduce((sum, plan) => sum + plan.groups.reduce((n, g) => n + g.ingress.length + g.egress.length, 0), 0);
-collect();
-const retained = process.memoryUsage().heapUsed - baseline.heap;
 answer({
-  workload: name,
-  layouts: layouts.length,
-  groups: layouts.reduce((sum, layout) => sum + Object.keys(layout.groups).length, 0),
-  flows,
-  ms,
-  baselineRssMb: baseline.rss / 2 ** 20,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
-  retainedHeapMb: retained / 2 ** 20,
-  plansKept: plans.length,
+  workloads: workloads.map((w) => ({
+    workload: w.name,
+    layouts: w.layouts.length,
+    groups: w.layouts.reduce((sum, layout) => sum + Object.keys(layout.groups).length, 0),
+    flows: flows.get(w.name) ?? 0,
+    ms: ms.get(w.name)!,
+  })),
 });

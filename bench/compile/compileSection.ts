@@ -1,21 +1,20 @@
 /**
- * Section 3: compile time and memory. The whole catalog in every documented option value, and
- * synthetic layouts of growing size, each workload in a fresh process.
+ * Section 3: compile time. One child process compiles a tiny reference layout, the whole
+ * catalog and synthetic layouts of growing size, interleaved round by round; every figure is a
+ * ratio to the reference of the same round (min and median over the rounds), and growth is
+ * measured on the time above the reference.
  */
 import { progress } from "../progress";
 import type { Settings } from "../settings";
-import { growthPer10x, summarize, type Summary } from "../stats";
+import { summarize, type Summary } from "../stats";
 import { runChild } from "../tsxChild";
 
-interface ChildAnswer {
+interface ChildWorkload {
   readonly workload: string;
   readonly layouts: number;
   readonly groups: number;
   readonly flows: number;
   readonly ms: number[];
-  readonly baselineRssMb: number;
-  readonly peakRssMb: number;
-  readonly retainedHeapMb: number;
 }
 
 export interface CompileWorkload {
@@ -25,51 +24,46 @@ export interface CompileWorkload {
   /** Plan flows of one run. */
   readonly flows: number;
   readonly ms: Summary;
-  /** Peak RSS of the process minus its RSS once loaded and warmed up: the compile's working memory. */
-  readonly peakAboveBaselineMb: number;
-  readonly peakRssMb: number;
-  /** Heap the plans of one run keep alive (after GC). */
-  readonly retainedHeapMb: number;
+  /** Time / the reference's time in the same round. */
+  readonly perReference: Summary;
 }
 
 export interface Growth {
   readonly from: number;
   readonly to: number;
-  /** Factor per 10x more groups, for the median time, the working memory and the retained heap. */
-  readonly time: number;
-  readonly workingMemory: number;
-  readonly retainedHeap: number;
+  /** Per round: (to - reference) / (from - reference), scaled to a 10x step in groups. */
+  readonly per10x: Summary;
+  /** log10 of per10x: 1 = linear, 2 = quadratic. */
+  readonly exponent: Summary;
 }
 
-async function measure(workload: string, runs: number): Promise<CompileWorkload> {
-  progress(`compile: ${workload} x${runs}`);
-  const { answer } = await runChild<ChildAnswer>("compile/compileChild.ts", [workload, String(runs)], ["--expose-gc"]);
-  return {
-    workload,
-    layouts: answer.layouts,
-    groups: answer.groups,
-    flows: answer.flows,
-    ms: summarize(answer.ms),
-    peakAboveBaselineMb: answer.peakRssMb - answer.baselineRssMb,
-    peakRssMb: answer.peakRssMb,
-    retainedHeapMb: answer.retainedHeapMb,
-  };
+export interface CompileSection {
+  readonly rounds: number;
+  readonly reference: CompileWorkload;
+  readonly catalog: CompileWorkload;
+  readonly synthetic: CompileWorkload[];
+  readonly growth: Growth[];
+  readonly peakRssMb: number;
 }
 
-export async function compileSection(settings: Settings): Promise<{ catalog: CompileWorkload; synthetic: CompileWorkload[]; growth: Growth[] }> {
-  const catalog = await measure("catalog", settings.catalogRuns);
-  const synthetic: CompileWorkload[] = [];
-  for (const size of settings.synthetic) synthetic.push(await measure(`synthetic:${size.groups}`, size.runs));
+export async function compileSection(settings: Settings): Promise<CompileSection> {
+  const sizes = settings.synthetic.map(String);
+  progress(`compile: reference, catalog and ${sizes.join(", ")} groups, ${settings.compileRounds} interleaved rounds`);
+  const { answer } = await runChild<{ peakRssMb: number; workloads: ChildWorkload[] }>("compile/compileChild.ts", [String(settings.compileRounds), ...sizes]);
+  const [reference, catalog, ...synthetic] = answer.workloads.map((w) => ({ ...w, raw: w.ms }));
+  const shaped = (w: ChildWorkload): CompileWorkload => ({
+    workload: w.workload,
+    layouts: w.layouts,
+    groups: w.groups,
+    flows: w.flows,
+    ms: summarize(w.ms),
+    perReference: summarize(w.ms.map((ms, round) => ms / reference!.ms[round]!)),
+  });
   const growth = synthetic.slice(1).map((to, i): Growth => {
     const from = synthetic[i]!;
-    const ratio = to.groups / from.groups;
-    return {
-      from: from.groups,
-      to: to.groups,
-      time: growthPer10x(from.ms.median, to.ms.median, ratio),
-      workingMemory: growthPer10x(Math.max(from.peakAboveBaselineMb, 0.1), Math.max(to.peakAboveBaselineMb, 0.1), ratio),
-      retainedHeap: growthPer10x(from.retainedHeapMb, to.retainedHeapMb, ratio),
-    };
+    const steps = Math.log10(to.groups / from.groups);
+    const per10x = to.ms.map((ms, round) => ((ms - reference!.ms[round]!) / Math.max(from.ms[round]! - reference!.ms[round]!, 1e-3)) ** (1 / steps));
+    return { from: from.groups, to: to.groups, per10x: summarize(per10x), exponent: summarize(per10x.map((f) => Math.log10(f))) };
   });
-  return { catalog, synthetic, growth };
+  return { rounds: settings.compileRounds, reference: shaped(reference!), catalog: shaped(catalog!), synthetic: synthetic.map(shaped), growth, peakRssMb: answer.peakRssMb };
 }

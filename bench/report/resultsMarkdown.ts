@@ -1,9 +1,8 @@
 /** RESULTS.md: the machine, the versions and one section per figure. */
 import type { Results } from "../results";
-import { startupMarkdown } from "../startup/startupSection";
 import { table } from "./format";
 import { churnMarkdown, ruleCountMarkdown } from "./ruleTables";
-import { compileMarkdown, previewMarkdown, typecheckMarkdown } from "./timingTables";
+import { cliMarkdown, compileMarkdown, previewMarkdown, typecheckMarkdown } from "./timingTables";
 
 function header(results: Results): string {
   const { machine: m, versions: v } = results;
@@ -12,7 +11,7 @@ function header(results: Results): string {
   return [
     "# kubeports benchmark results",
     "",
-    `Written by \`npm run bench\` (${results.mode} run) on ${results.date.slice(0, 16).replace("T", " ")} UTC in ${Math.round(results.durationSeconds / 6) / 10} minutes. Every figure is measured in that run; bench/README.md says how. Raw data: bench/results.json.`,
+    `Written by \`npm run bench\` (${results.mode} run) on ${results.date.slice(0, 16).replace("T", " ")} UTC in ${Math.round(results.durationSeconds / 6) / 10} minutes. Every figure is measured in that run; bench/README.md says how. Raw data: bench/results.json. Timings are ratios to a reference measured in the same run, interleaved with it (median, and the minimum over the rounds); absolute times are shown beside them.`,
     "",
     table(
       ["CPU", "cores", "memory", "OS", "Node", "load average (start, end)"],
@@ -26,5 +25,5 @@ function header(results: Results): string {
 }
 
 export function resultsMarkdown(results: Results): string {
-  return `${[header(results), ruleCountMarkdown(results), churnMarkdown(results), compileMarkdown(results), previewMarkdown(results), typecheckMarkdown(results), startupMarkdown(results)].join("\n\n")}\n`;
+  return `${[header(results), ruleCountMarkdown(results), churnMarkdown(results), compileMarkdown(results), previewMarkdown(results), typecheckMarkdown(results), cliMarkdown(results)].join("\n\n")}\n`;
 }

@@ -11,7 +11,7 @@ function count(value: RuleCount): string {
 
 export function ruleCountMarkdown(results: Results): string {
   const own = table(
-    ["stack", "component", "cloud", "egress", "registered (mocked run)", "translator", "lower bound", "naive", "registered / bound", "naive / bound"],
+    ["stack", "component", "cloud", "egress", "registered (mocked run)", "translator", "reference", "naive with lists", "registered / reference", "naive / reference"],
     results.ruleCounts.stacks.map((row) => [
       row.stack,
       row.component,
@@ -26,7 +26,7 @@ export function ruleCountMarkdown(results: Results): string {
     ]),
   );
   const cross = table(
-    ["stack's layout", "cloud", "translator", "lower bound", "naive", "translator / bound", "naive / bound"],
+    ["stack's layout", "cloud", "translator", "reference", "naive with lists", "translator / reference", "naive / reference"],
     results.ruleCounts.crossCloud.map((cell) =>
       "notExpressible" in cell
         ? [cell.stack, CLOUD_NAME[cell.cloud], `not expressible: ${cell.notExpressible.slice(0, 160)}${cell.notExpressible.length > 160 ? "..." : ""}`, "-", "-", "-", "-"]
@@ -36,13 +36,15 @@ export function ruleCountMarkdown(results: Results): string {
   return [
     "## 1. Rule counts",
     "",
-    "Per stack, on the stack's own cloud. *Registered*: firewall rule resources the stack's program registered in a mocked run, per kubeports component. *Translator*: the pure translator's rule count for the same component. *Lower bound*: computed from the plan alone (AWS: one rule per plan flow, i.e. per source group or CIDR, protocol and maximal port range; GCP: one per target group, source and direction; Azure: one per direction, source, destination and protocol; CIDRs that receive exactly the same ports count as one source where a rule can list several). *Naive*: one rule per documented row, target group, source endpoint, protocol and port range as documented (raw flows before merging). *Fixed* rules are those every group needs in the firewall's egress mode, in all three columns: AWS re-creates allow-all egress (IPv4 and IPv6) per security group; Azure adds one VirtualNetwork deny rule per 10 groups.",
+    "Reproduce: `npm run bench` (section `rules`: `bench/rules/ruleCountSection.ts`; the mocked runs are `node --import tsx bench/churn/stackRunsChild.ts <stack> --churn`).",
+    "",
+    "Per stack, on the stack's own cloud. *Registered*: firewall rule resources the stack's program registered in a mocked run, per kubeports component. *Translator*: the pure translator's rule count for the same component (GCP and Azure pack sources exactly: one rule per target group and set of sources that want the same ports). *Reference*, from the plan alone (`bench/rules/ruleBounds.ts`, `bench/rules/listCounts.ts`): on AWS a true **lower bound** (a rule has one source, one protocol and one port range, so one rule per plan flow); on GCP and Azure an **achievable count**, not a proven minimum: the smaller of two exact packings with lists, (1) groups x sources x port pieces wanted by exactly the same pairs, (2) one group per rule, its sources grouped by the pieces they want (the translators' own strategy, which keeps a one-port edit to at most two rules). *Naive with lists*: what a competent user writes from the vendor tables, one rule per table row with the cloud's lists (AWS has none: one rule per row, target group, source, protocol and port range; GCP and Azure: per row, the target groups that receive it from the same sources share one rule). *Fixed* rules are those every group needs in the firewall's egress mode, in all three columns: AWS re-creates allow-all egress (IPv4 and IPv6) per security group; Azure adds one VirtualNetwork deny rule per 10 groups.",
     "",
     own,
     "",
     "### Every stack's layout on every cloud",
     "",
-    "The stack's layout as its program would build it on that cloud (load-balancer health-check sources differ per cloud), through the pure translators with the components' default arguments (egress allowed).",
+    "Reproduce: `npm run bench`. The stack's layout as its program would build it on that cloud (load-balancer health-check sources differ per cloud), through the pure translators with the components' default arguments (egress allowed).",
     "",
     cross,
   ].join("\n");
@@ -62,7 +64,7 @@ export function churnMarkdown(results: Results): string {
   return [
     "## 2. Churn",
     "",
-    "Two mocked runs of the real stack program (an unedited copy of the project, then one edit to the stack's cluster file), compared the way Pulumi would: a resource is its type, parent and logical name. *Updated*: same resource, different inputs. *Renamed*: a deleted and a created resource of one type whose inputs are equal apart from the name (counted once, not as created or deleted). Counts cover every resource of the stack, not only firewall rules.",
+    "Reproduce: `npm run bench` (child `node --import tsx bench/churn/stackRunsChild.ts <stack> --churn`). Two mocked runs of the real stack program (an unedited copy of the project, then one edit to the stack's cluster file), compared the way Pulumi would: a resource is its type, parent and logical name. *Updated*: same resource, different inputs. *Renamed*: a deleted and a created resource of one type whose inputs are equal apart from the name (counted once, not as created or deleted). Counts cover every resource of the stack, not only firewall rules.",
     "",
     table(["stack", "edit", "what was edited", "created", "deleted", "updated", "renamed"], rows),
     "",

@@ -1,9 +1,8 @@
 /**
- * Which rule side a CIDR belongs to. CIDRs are grouped by membership: the set of peer names (and
- * document labels) that resolved to the CIDR anywhere in the plan. Rows name peers, never single
- * CIDRs, so every CIDR with the same membership receives exactly the same flows, and one rule can
- * list all of them without opening a port to a CIDR the plan did not ask for (the rule builder
- * still checks this). A peer's CIDRs therefore share a rule, as the vendor tables read.
+ * Which rule side a CIDR belongs to. A CIDR's membership is the set of peer names (and document
+ * labels) that resolved to it anywhere in the plan; it decides whether the CIDR is written as a
+ * service tag. Untagged CIDRs of one family are listed together in a rule's prefix list wherever
+ * they want the same ports (azureRules packs them exactly, components/firewall/packBySourceSet).
  *
  * A peer mapped to a service tag (serviceTags) is written as the tag instead of its CIDRs, e.g.
  * a load balancer peer as AzureLoadBalancer. 0.0.0.0/0 stays 0.0.0.0/0 unless mapped: Azure's

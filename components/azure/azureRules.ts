@@ -7,9 +7,13 @@
  * NICs of the nodes). One NSG per group would need every NIC's NSG to repeat the other groups'
  * rules, and the subnet-plus-NIC evaluation would have to allow each flow twice.
  *
- * One allow rule per (direction, group, other side, protocol) with every port of that quadruple
- * in destinationPortRanges, so the rule count is the smallest the plan allows; the other side is
- * one ASG, one service tag, or the CIDRs of one peer membership and family (azureCidrSides).
+ * Allow rules are packed exactly (components/firewall/packBySourceSet): per direction, group,
+ * protocol and kind of other side (node groups' ASGs, IPv4 prefixes, IPv6 prefixes, one service
+ * tag), one rule per set of other ends that want the same ports, with every such port in
+ * destinationPortRanges and up to 10 ASGs on the other side. Every (other end, protocol, port) a
+ * rule allows is one the plan asks for, and every one the plan asks for is allowed. A rule's
+ * identity (so its name and priority) is its group, protocol and set of other ends, never its
+ * ports: a one-port edit changes at most two rules.
  *
  * Inbound: Azure's default AllowVnetInBound (65000) admits the whole virtual network, peered
  * networks and VPN/ExpressRoute ranges to every port, which would make the group rules moot for
@@ -20,26 +24,30 @@
  */
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Flow, FlowPeer, Plan, PlanGroup } from "../model/plan";
-import { compactPortRanges, formatPortRange } from "../model/ports";
+import { formatPortRange } from "../model/ports";
 import { hasPorts } from "../model/protocol";
-import { type CidrSide, cidrMemberships, cidrSide, serviceTagIssues } from "./azureCidrSides";
+import { cidrMemberships, cidrSide, serviceTagIssues } from "./azureCidrSides";
 import { describeAllow, describeDeny } from "./azureDescriptions";
 import { checkLimits, MAX_ASGS_PER_SIDE } from "./azureLimits";
 import { azureName, disambiguate } from "./azureNames";
 import { DENY_BAND, assignPriorities, freeSlotCount } from "./azurePriorities";
 import { azureProtocol, tunnelIssues } from "./azureProtocol";
-import type { AzureDirection, AzureProtocol, AzureRuleSpec, AzureSide, AzureTranslateOptions, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
+import type { AzureDirection, AzureFamily, AzureProtocol, AzureRuleSpec, AzureSide, AzureTranslateOptions, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
+import { chunkSources, packBySourceSet, type PackedEntry } from "../firewall/packBySourceSet";
 
 const PROTOCOL_LABEL: Record<AzureProtocol, string> = { Tcp: "tcp", Udp: "udp", Icmp: "icmp", Esp: "esp", "*": "any" };
 
+/** Flows of one direction, group, protocol and kind of other side, before packing. */
 interface Bucket {
   readonly direction: AzureDirection;
   readonly group: string;
   readonly protocol: AzureProtocol;
-  readonly other: AzureSide;
-  readonly otherKey: string;
-  readonly otherLabel: string;
-  readonly flows: Flow[];
+  /** "groups", "prefixes:ipv4", "prefixes:ipv6" or "tag:<tag>". */
+  readonly kind: string;
+  readonly tag?: { readonly tag: string; readonly label: string };
+  readonly family?: AzureFamily;
+  /** Each flow with its other end: a group name, a CIDR or the tag. */
+  readonly flows: { readonly end: string; readonly flow: Flow }[];
 }
 
 /** A rule before its priority; `widened` says what Azure allows beyond the plan, for the notes. */
@@ -74,7 +82,7 @@ export function translatePlan(plan: Plan, options: AzureTranslateOptions): Azure
   }
   if (ctx.issues.length > 0) fail(plan, "cannot be built", ctx.issues);
 
-  const drafts = [...ctx.buckets.values()].map((bucket) => allowRule(ctx, bucket));
+  const drafts = [...ctx.buckets.values()].flatMap((bucket) => allowRules(ctx, bucket));
   drafts.push(...denyRules(plan, options));
   addNotes(ctx);
   const named = uniqueNames(drafts);
@@ -89,26 +97,27 @@ function add(ctx: Context, group: PlanGroup, direction: AzureDirection, flow: Fl
   if (flow.peer.kind === "host") return unexpressedHost(ctx, group, flow);
   const protocol = azureProtocol(flow.protocol, ctx.options.allowIpInIpAsAnyProtocol);
   if (!protocol) return; // reported by tunnelIssues
-  const other = otherSide(ctx, flow.peer);
+  const other = otherEnd(ctx, flow.peer);
   if ("path" in other) {
     ctx.issues.push(other);
     return;
   }
-  const key = JSON.stringify([ctx.options.prefix, direction, group.name, other.key, protocol]);
-  const bucket = ctx.buckets.get(key) ?? { direction, group: group.name, protocol, other: other.side, otherKey: other.key, otherLabel: other.label, flows: [] };
-  bucket.flows.push(flow);
+  const key = JSON.stringify([direction, group.name, protocol, other.kind]);
+  const bucket: Bucket = ctx.buckets.get(key) ?? { direction, group: group.name, protocol, kind: other.kind, ...(other.tag ? { tag: other.tag } : {}), ...(other.family ? { family: other.family } : {}), flows: [] };
+  bucket.flows.push({ end: other.end, flow });
   ctx.buckets.set(key, bucket);
 }
 
-function otherSide(ctx: Context, peer: Exclude<FlowPeer, { kind: "host" }>): { key: string; label: string; side: AzureSide } | InputIssue {
-  if (peer.kind === "group") return { key: `group:${peer.group}`, label: peer.group, side: { kind: "groups", groups: [peer.group] } };
-  const side: CidrSide | InputIssue = cidrSide(peer.cidr, peer.family, ctx.memberships, ctx.options.serviceTags);
+/** The other end of a flow and the kind of rule side it can share: ASGs, one family's prefixes, or one service tag. */
+function otherEnd(
+  ctx: Context,
+  peer: Exclude<FlowPeer, { kind: "host" }>,
+): { end: string; kind: string; tag?: { tag: string; label: string }; family?: AzureFamily } | InputIssue {
+  if (peer.kind === "group") return { end: peer.group, kind: "groups" };
+  const side = cidrSide(peer.cidr, peer.family, ctx.memberships, ctx.options.serviceTags);
   if ("path" in side) return side;
-  // Prefixes are filled from the bucket's own flows in allowRule.
-  const azure: AzureSide = side.tag
-    ? { kind: "tag", tag: side.tag, peers: side.peers }
-    : { kind: "prefixes", family: peer.family, prefixes: [], peers: side.peers };
-  return { key: side.key, label: side.label, side: azure };
+  if (side.tag) return { end: side.tag, kind: `tag:${side.tag}`, tag: { tag: side.tag, label: side.label } };
+  return { end: peer.cidr, kind: `prefixes:${peer.family}`, family: peer.family };
 }
 
 function unexpressedHost(ctx: Context, group: PlanGroup, flow: Flow): void {
@@ -123,45 +132,63 @@ function unexpressedHost(ctx: Context, group: PlanGroup, flow: Flow): void {
   });
 }
 
-/** Every port of the bucket; a CIDR list only if each CIDR gets every one of them (exactness). */
-function allowRule(ctx: Context, bucket: Bucket): Draft {
+const FAMILY_SUFFIX: Record<AzureFamily, string> = { ipv4: "v4", ipv6: "v6" };
+
+/** The bucket packed per set of other ends (at most 10 ASGs per side), each set one rule. */
+function allowRules(ctx: Context, bucket: Bucket): Draft[] {
   const { prefix } = ctx.options;
-  const ports = portList(bucket);
-  let other = bucket.other;
-  if (other.kind === "prefixes") {
-    const perCidr = new Map<string, string>();
-    for (const cidr of new Set(bucket.flows.map((flow) => (flow.peer.kind === "cidr" ? flow.peer.cidr : "")))) {
-      perCidr.set(cidr, JSON.stringify(portList({ ...bucket, flows: bucket.flows.filter((f) => f.peer.kind === "cidr" && f.peer.cidr === cidr) })));
+  const ported = bucket.protocol === "Tcp" || bucket.protocol === "Udp";
+  const wanted = bucket.flows.map(({ end, flow }) => ({ end, protocol: bucket.protocol, ...(ported && hasPorts(flow.protocol) && flow.ports ? { ports: flow.ports } : {}) }));
+  const drafts: Draft[] = [];
+  for (const packed of packBySourceSet(wanted.map(({ end, ...rest }) => ({ source: end, ...rest })))) {
+    const entry = packed.entries[0]!;
+    const ports = entry.ports?.map(formatPortRange);
+    for (const ends of bucket.kind === "groups" ? chunkSources(packed.sources, MAX_ASGS_PER_SIDE) : [[...packed.sources]]) {
+      const flows = bucket.flows.filter(({ end, flow }) => ends.includes(end) && carries(flow, entry)).map(({ flow }) => flow);
+      const { other, label } = otherSide(ctx, bucket, ends, flows);
+      const self: AzureSide = { kind: "groups", groups: [bucket.group] };
+      const inbound = bucket.direction === "Inbound";
+      const reasons = [...new Set(flows.flatMap((flow) => flow.reasons.map((r) => `${r.profile}/${r.row}`)))].sort();
+      drafts.push({
+        name: azureName(prefix, bucket.group, inbound ? "in-from" : "out-to", label, PROTOCOL_LABEL[bucket.protocol]),
+        widened: widenings(bucket.protocol, flows),
+        identity: JSON.stringify([prefix, bucket.direction, bucket.group, bucket.kind, bucket.protocol, ends]),
+        direction: bucket.direction,
+        access: "Allow",
+        groups: [bucket.group],
+        source: inbound ? other : self,
+        destination: inbound ? self : other,
+        protocol: bucket.protocol,
+        ...(ports ? { ports } : {}),
+        description: describeAllow(ctx.plan.layout, reasons),
+        flows: [...new Set(flows.map((flow) => flow.key))].sort(),
+        reasons,
+      });
     }
-    if (new Set(perCidr.values()).size !== 1) throw new Error(`kubeports bug: CIDRs of ${bucket.otherKey} would receive different ports on ${bucket.group}`);
-    other = { ...other, prefixes: [...perCidr.keys()].sort() };
   }
-  const self: AzureSide = { kind: "groups", groups: [bucket.group] };
-  const inbound = bucket.direction === "Inbound";
-  const reasons = [...new Set(bucket.flows.flatMap((flow) => flow.reasons.map((r) => `${r.profile}/${r.row}`)))].sort();
-  const name = azureName(prefix, bucket.group, inbound ? "in-from" : "out-to", bucket.otherLabel, PROTOCOL_LABEL[bucket.protocol]);
-  return {
-    name,
-    widened: widenings(bucket),
-    identity: JSON.stringify([prefix, bucket.direction, bucket.group, bucket.otherKey, bucket.protocol]),
-    direction: bucket.direction,
-    access: "Allow",
-    groups: [bucket.group],
-    source: inbound ? other : self,
-    destination: inbound ? self : other,
-    protocol: bucket.protocol,
-    ...(ports ? { ports } : {}),
-    description: describeAllow(ctx.plan.layout, reasons),
-    flows: bucket.flows.map((flow) => flow.key).sort(),
-    reasons,
-  };
+  return drafts;
 }
 
-/** Compacted port ranges for Tcp/Udp; undefined means every port ("*"). */
-function portList(bucket: Pick<Bucket, "protocol" | "flows">): string[] | undefined {
-  if (bucket.protocol !== "Tcp" && bucket.protocol !== "Udp") return undefined;
-  if (bucket.flows.some((flow) => !hasPorts(flow.protocol) || !flow.ports)) return undefined;
-  return compactPortRanges(bucket.flows.map((flow) => flow.ports!)).map(formatPortRange);
+/**
+ * The rule side for a set of other ends, and the readable part of its name: the peers its flows
+ * name (for a service tag, every peer mapped to it).
+ */
+function otherSide(ctx: Context, bucket: Bucket, ends: readonly string[], flows: readonly Flow[]): { other: AzureSide; label: string } {
+  if (bucket.kind === "groups") return { other: { kind: "groups", groups: ends }, label: ends.join("-") };
+  const cidrs = flows.flatMap((flow) => (flow.peer.kind === "cidr" ? [flow.peer] : []));
+  if (bucket.tag) {
+    const peers = [...new Set(cidrs.flatMap((peer) => ctx.memberships.get(peer.cidr) ?? []))].sort();
+    return { other: { kind: "tag", tag: bucket.tag.tag, peers }, label: bucket.tag.label };
+  }
+  const peers = [...new Set(cidrs.flatMap((peer) => peer.peers))].sort();
+  const family = bucket.family!;
+  return { other: { kind: "prefixes", family, prefixes: [...ends].sort(), peers }, label: `${peers.join("-")}-${FAMILY_SUFFIX[family]}` };
+}
+
+/** Whether a rule with this entry allows some of the flow's traffic. */
+function carries(flow: Flow, entry: PackedEntry): boolean {
+  if (!entry.ports || !flow.ports || !hasPorts(flow.protocol)) return true;
+  return entry.ports.some((range) => range.from <= flow.ports!.to && range.to >= flow.ports!.from);
 }
 
 /**
@@ -233,14 +260,14 @@ function prioritize(plan: Plan, options: AzureTranslateOptions, drafts: readonly
 }
 
 /** What an NSG rule allows beyond its flows: every ICMP type, or every protocol for IP-in-IP. */
-function widenings(bucket: Bucket): string[] | undefined {
+function widenings(protocol: AzureProtocol, flows: readonly Flow[]): string[] | undefined {
   const texts: string[] = [];
-  const typed = bucket.flows.filter((flow) => flow.icmp);
-  if (bucket.protocol === "Icmp" && typed.length > 0) {
+  const typed = flows.filter((flow) => flow.icmp);
+  if (protocol === "Icmp" && typed.length > 0) {
     const types = [...new Set(typed.map((flow) => `type ${flow.icmp!.type}${flow.icmp!.code === undefined ? "" : ` code ${flow.icmp!.code}`}`))];
     texts.push(`allows all ICMP: NSG rules cannot match ICMP types, and the plan asks only for ${types.join(", ")}.`);
   }
-  const tunnels = bucket.flows.filter((flow) => flow.protocol === "ipip" || flow.protocol === "ipip94");
+  const tunnels = flows.filter((flow) => flow.protocol === "ipip" || flow.protocol === "ipip94");
   if (tunnels.length > 0) {
     const rows = [...new Set(tunnels.flatMap((flow) => flow.reasons.map((r) => `${r.profile}/${r.row}`)))].sort();
     texts.push(`allows every protocol because allowIpInIpAsAnyProtocol is set (rows ${rows.join(", ")} need IP-in-IP); Azure's network drops IP-in-IP regardless, so prefer Calico VXLAN.`);

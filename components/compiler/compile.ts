@@ -10,7 +10,7 @@ import { comparePortRanges } from "../model/ports";
 import type { Profile } from "../model/requirement";
 import { conditionHolds } from "./conditions";
 import { undocumentedModes } from "./documentedModes";
-import { type ExpandableRow, expandRows } from "./expandRows";
+import { type ExpandableRow, type Expansion, expandRows } from "./expandRows";
 import { indexGroups } from "./groupIndex";
 import { mergeFlows } from "./mergeFlows";
 import type { RawFlow } from "./rawFlow";
@@ -38,6 +38,12 @@ export function compile(input: unknown): Plan {
     if (list) list.push(flow);
     else flowsByGroup.set(flow.group, [flow]);
   }
+  const localByGroup = new Map<string, Expansion["local"]>();
+  for (const probe of expansion.local) {
+    const list = localByGroup.get(probe.group);
+    if (list) list.push(probe);
+    else localByGroup.set(probe.group, [probe]);
+  }
   const planGroups: PlanGroup[] = groups.map((group) => {
     const mine = flowsByGroup.get(group.name) ?? [];
     return {
@@ -47,7 +53,7 @@ export function compile(input: unknown): Plan {
       clusterKind: group.clusterKind,
       ingress: mergeFlows("ingress", mine.filter((flow) => flow.direction === "ingress")),
       egress: mergeFlows("egress", mine.filter((flow) => flow.direction === "egress")),
-      local: localProbes(expansion.local.filter((probe) => probe.group === group.name)),
+      local: localProbes(localByGroup.get(group.name) ?? []),
     };
   });
 

@@ -11,7 +11,7 @@ import type { PlanNote, Reason } from "../model/plan";
 import { parsePortSpec, type PortRange, formatPortRange } from "../model/ports";
 import { hasPorts, type IcmpMatch, type Protocol } from "../model/protocol";
 import type { Party, Profile } from "../model/requirement";
-import { type GroupInfo, isGroupParty, matchGroups } from "./groupIndex";
+import { type GroupInfo, GroupIndex, isGroupParty } from "./groupIndex";
 import type { RawFlow, RawPeer } from "./rawFlow";
 
 /** A row reduced to what expansion needs; profile rows and layout rules both become this. */
@@ -43,7 +43,11 @@ export interface ExpansionContext {
   readonly layout: Layout;
   readonly groups: readonly GroupInfo[];
   readonly optionalRoles: ReadonlySet<string>;
+  /** Built from `groups` when not given; pass one to reuse it. */
+  readonly index?: GroupIndex;
 }
+
+type IndexedContext = ExpansionContext & { readonly index: GroupIndex };
 
 function describeParty(party: Party): string {
   if ("role" in party) return `role "${party.role}"${party.cluster ? ` (cluster ${party.cluster})` : ""}`;
@@ -57,7 +61,8 @@ function describeParty(party: Party): string {
 /** Expands rows in order; collects every problem instead of stopping at the first. */
 export function expandRows(rows: readonly ExpandableRow[], ctx: ExpansionContext): Expansion {
   const out: Expansion = { flows: [], local: [], notes: [], issues: [], applied: new Set() };
-  for (const row of rows) expandRow(row, ctx, out);
+  const indexed: IndexedContext = { ...ctx, index: ctx.index ?? new GroupIndex(ctx.groups) };
+  for (const row of rows) expandRow(row, indexed, out);
   return out;
 }
 
@@ -74,13 +79,13 @@ function protocolRanges(row: ExpandableRow): { protocol: Protocol; ports?: PortR
  * Whether a group party can be satisfied at all. A role no group has is an error unless the
  * profile marks it optional, or the party is scoped to a cluster kind the layout may not have.
  */
-function checkPresence(party: Party, row: ExpandableRow, ctx: ExpansionContext, out: Expansion, side: "to" | "from"): boolean {
+function checkPresence(party: Party, row: ExpandableRow, ctx: IndexedContext, out: Expansion, side: "to" | "from"): boolean {
   // Group names were checked against layout.groups before expansion.
   if (!isGroupParty(party) || "group" in party) return true;
   const anyCluster = "role" in party ? { role: party.role, cluster: "any" } : { nodes: true as const, cluster: "any" };
-  const everywhere = matchGroups(anyCluster, ctx.groups);
+  const everywhere = ctx.index.match(anyCluster);
   const scopedToKind = party.cluster !== undefined && party.cluster !== "any";
-  const present = scopedToKind ? matchGroups(party, ctx.groups).length > 0 : everywhere.length > 0;
+  const present = scopedToKind ? ctx.index.match(party).length > 0 : everywhere.length > 0;
   if (present) return true;
   const optional = ("role" in party && ctx.optionalRoles.has(party.role)) || scopedToKind;
   if (optional) {
@@ -101,13 +106,13 @@ function checkPresence(party: Party, row: ExpandableRow, ctx: ExpansionContext, 
   return false;
 }
 
-function expandRow(row: ExpandableRow, ctx: ExpansionContext, out: Expansion): void {
+function expandRow(row: ExpandableRow, ctx: IndexedContext, out: Expansion): void {
   const reason = row.reason;
   const parts = protocolRanges(row);
   if (!checkPresence(row.to, row, ctx, out, "to")) return;
 
   if (isGroupParty(row.to)) {
-    const targets = matchGroups(row.to, ctx.groups);
+    const targets = ctx.index.match(row.to);
     if (row.localOnly) {
       for (const target of targets) for (const part of parts) out.local.push({ group: target.name, ...part, reason });
       out.applied.add(`${row.profile}/${row.id}`);
@@ -117,7 +122,7 @@ function expandRow(row: ExpandableRow, ctx: ExpansionContext, out: Expansion): v
       if (isGroupParty(from)) {
         if (!checkPresence(from, row, ctx, out, "from")) continue;
         for (const target of targets) {
-          for (const source of matchGroups(from, ctx.groups, target)) {
+          for (const source of ctx.index.match(from, target)) {
             for (const part of parts) {
               out.flows.push({ group: target.name, direction: "ingress", peer: { kind: "group", group: source.name }, ...part, icmp: row.icmp, reason });
               out.flows.push({ group: source.name, direction: "egress", peer: { kind: "group", group: target.name }, ...part, icmp: row.icmp, reason });
@@ -137,7 +142,7 @@ function expandRow(row: ExpandableRow, ctx: ExpansionContext, out: Expansion): v
 
   // Outbound to the outside: egress on every group the `from` parties name. The peer is
   // resolved only when some group sends, so an absent sender adds no notes about the peer.
-  const sources = row.from.flatMap((from) => (isGroupParty(from) && checkPresence(from, row, ctx, out, "from") ? matchGroups(from, ctx.groups) : []));
+  const sources = row.from.flatMap((from) => (isGroupParty(from) && checkPresence(from, row, ctx, out, "from") ? ctx.index.match(from) : []));
   if (sources.length === 0) return;
   const peers = externalPeers(row.to, row, ctx, out, "outbound");
   for (const source of sources) {

@@ -47,6 +47,42 @@ export function matchGroups(party: Party, groups: readonly GroupInfo[], anchor?:
   return [];
 }
 
+/**
+ * Groups bucketed once by what parties select (role or "Kubernetes node", each within any
+ * cluster, one cluster, or one cluster kind), so matching a party is a map lookup: expansion
+ * stays linear in the number of groups even for rows scoped to "the same cluster".
+ */
+export class GroupIndex {
+  private readonly buckets = new Map<string, GroupInfo[]>();
+
+  constructor(readonly groups: readonly GroupInfo[]) {
+    for (const group of groups) {
+      const selectors = [...group.roles].map((role) => `role:${role}`);
+      if (group.kubernetes) selectors.push("nodes");
+      for (const selector of selectors) {
+        for (const scope of ["any", `cluster:${group.cluster}`, `kind:${group.clusterKind}`]) this.add(`${selector}|${scope}`, group);
+      }
+      this.add(`group:${group.name}`, group);
+    }
+  }
+
+  private add(key: string, group: GroupInfo): void {
+    const list = this.buckets.get(key);
+    if (list) list.push(group);
+    else this.buckets.set(key, [group]);
+  }
+
+  /** The same groups, in the same (name) order, as matchGroups(party, groups, anchor). */
+  match(party: Party, anchor?: GroupInfo): readonly GroupInfo[] {
+    if ("group" in party) return this.buckets.get(`group:${party.group}`) ?? [];
+    if (!("role" in party) && !("nodes" in party)) return [];
+    const selector = "role" in party ? `role:${party.role}` : "nodes";
+    const scope = party.cluster;
+    const where = scope === "any" || (scope === undefined && anchor === undefined) ? "any" : scope === undefined ? `cluster:${anchor!.cluster}` : `kind:${scope}`;
+    return this.buckets.get(`${selector}|${where}`) ?? [];
+  }
+}
+
 export function isGroupParty(
   party: Party,
 ): party is Extract<Party, { role: string }> | Extract<Party, { nodes: true }> | Extract<Party, { group: string }> {

@@ -59,12 +59,17 @@ export function allowsFor(flows: readonly Pick<Flow, "protocol" | "ports">[], fa
       }
     }
   }
-  if (byProtocol.has("all")) return [{ protocol: "all" }];
-  return [...byProtocol.entries()]
-    .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
-    .map(([protocol, ports]) =>
+  return orderAllows(
+    [...byProtocol.entries()].map(([protocol, ports]) =>
       ports === "every" ? { protocol } : { protocol, ports: compactPortRanges(ports).map(formatPortRange) },
-    );
+    ),
+  );
+}
+
+/** Entries in a fixed protocol order; `all` subsumes every other entry. */
+export function orderAllows(allows: readonly GcpAllow[]): GcpAllow[] {
+  if (allows.some((allow) => allow.protocol === "all")) return [{ protocol: "all" }];
+  return [...allows].sort((a, b) => ORDER.indexOf(a.protocol) - ORDER.indexOf(b.protocol));
 }
 
 /** Text that is equal exactly when two allow lists are. */

@@ -153,7 +153,7 @@ function entries(allows: readonly GcpAllow[]): { protocol: string; ports?: strin
 function firewallArgs(rule: GcpRuleSpec, context: RuleContext): compute.FirewallArgs {
   const target = identityOf(context, rule.group);
   const peer = rule.peer;
-  const source = peer.kind === "group" ? identityOf(context, peer.group) : undefined;
+  const sources = peer.kind === "groups" ? peer.groups.map((group) => identityOf(context, group)) : [];
   const list = entries(rule.allows);
   return {
     name: rule.name,
@@ -164,10 +164,18 @@ function firewallArgs(rule: GcpRuleSpec, context: RuleContext): compute.Firewall
     priority: rule.priority,
     ...(rule.action === "allow" ? { allows: list } : { denies: list }),
     ...(target.kind === "tag" ? { targetTags: [target.tag] } : { targetServiceAccounts: [target.email] }),
-    ...(source ? (source.kind === "tag" ? { sourceTags: [source.tag] } : { sourceServiceAccounts: [source.email] }) : {}),
+    ...(sources.length > 0 ? sourceIdentities(sources) : {}),
     ...(peer.kind === "ranges" ? (rule.direction === "INGRESS" ? { sourceRanges: [...peer.ranges] } : { destinationRanges: [...peer.ranges] }) : {}),
     ...(context.logging ? { logConfig: { metadata: "INCLUDE_ALL_METADATA" } } : {}),
   };
+}
+
+/** A rule's source groups: all tags or all service accounts (one kind per firewall). */
+function sourceIdentities(sources: readonly Identity[]): Pick<compute.FirewallArgs, "sourceTags" | "sourceServiceAccounts"> {
+  const tags = sources.flatMap((source) => (source.kind === "tag" ? [source.tag] : []));
+  const emails = sources.flatMap((source) => (source.kind === "serviceAccount" ? [source.email] : []));
+  if (tags.length > 0 && emails.length > 0) throw new Error("kubeports bug: a rule mixes network tags and service accounts");
+  return tags.length > 0 ? { sourceTags: tags } : { sourceServiceAccounts: emails };
 }
 
 function policyRuleArgs(rule: GcpRuleSpec, firewallPolicy: pulumi.Input<string>, context: RuleContext): compute.NetworkFirewallPolicyRuleArgs {

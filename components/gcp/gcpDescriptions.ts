@@ -5,7 +5,7 @@ import type { GcpPeer } from "./gcpRuleSpec";
 export const MAX_DESCRIPTION = 2048;
 
 function peerText(peer: GcpPeer): string {
-  if (peer.kind === "group") return `node group ${peer.group}`;
+  if (peer.kind === "groups") return `node group${peer.groups.length > 1 ? "s" : ""} ${peer.groups.join(", ")}`;
   if (peer.kind === "ranges") return `${peer.label} (${peer.ranges.join(", ")})`;
   return peer.fqdns.join(", ");
 }

@@ -10,6 +10,8 @@ import type { GcpRuleSpec } from "./gcpRuleSpec";
 const PROTOCOL = /^(?:tcp|udp|icmp|esp|ah|sctp|all|\d{1,3})$/;
 const PORTED = new Set(["tcp", "udp", "sctp"]);
 export const MAX_FQDNS_PER_RULE = 100;
+/** Source service accounts per rule (GCP's limit); kubeports holds source tags to the same. */
+export const MAX_SOURCE_IDENTITIES = 10;
 
 export function checkRule(rule: GcpRuleSpec): string[] {
   const problems: string[] = [];
@@ -42,6 +44,9 @@ export function checkRule(rule: GcpRuleSpec): string[] {
     if (rule.layer !== "policy" || rule.direction !== "EGRESS") problems.push("host names are only possible as egress destinations of a network firewall policy rule");
     if (peer.fqdns.length === 0 || peer.fqdns.length > MAX_FQDNS_PER_RULE) problems.push(`has ${peer.fqdns.length} FQDNs (GCP allows 1-${MAX_FQDNS_PER_RULE} per rule)`);
   }
-  if (peer.kind === "group" && rule.direction !== "INGRESS") problems.push("GCP egress rules cannot name a destination group");
+  if (peer.kind === "groups" && rule.direction !== "INGRESS") problems.push("GCP egress rules cannot name a destination group");
+  if (peer.kind === "groups" && (peer.groups.length === 0 || peer.groups.length > MAX_SOURCE_IDENTITIES)) {
+    problems.push(`has ${peer.groups.length} source groups (GCP allows 1-${MAX_SOURCE_IDENTITIES} service accounts per rule; kubeports holds tags to the same)`);
+  }
   return problems;
 }

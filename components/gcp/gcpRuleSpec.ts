@@ -4,9 +4,9 @@
  */
 import type { GcpAllow, GcpFamily } from "./gcpAllows";
 
-/** The other end of a rule: a node group's identity, address ranges, or host names. */
+/** The other end of a rule: node groups' identities (1-10, sorted), address ranges, or host names. */
 export type GcpPeer =
-  | { readonly kind: "group"; readonly group: string }
+  | { readonly kind: "groups"; readonly groups: readonly string[] }
   | { readonly kind: "ranges"; readonly family: GcpFamily; readonly ranges: readonly string[]; readonly label: string }
   | { readonly kind: "fqdns"; readonly fqdns: readonly string[] };
 

@@ -2,26 +2,28 @@
  * Plan -> GCP rule specs. Pure: no Pulumi, no I/O; the same plan and options always give the
  * same rules with the same names.
  *
- * One rule per (target group, peer, direction), carrying every protocol and port of that pair,
- * so the rule count is the smallest the plan allows:
- * - a group peer (self references included) is one rule with source tags or service accounts;
- * - CIDR peers are grouped by the peer name the plan gives each flow and by family (GCP rules hold
- *   IPv4 or IPv6, never both): all CIDRs of "admin" share one rule's sourceRanges, which is fewer
- *   rules than one per CIDR and reads like the layout. A name's CIDRs are split only if their
- *   ports differ, so a rule never opens a port to a CIDR the plan did not ask for.
+ * Ingress is packed exactly (components/firewall/packBySourceSet): per target group, one rule
+ * per set of sources that want the same protocols and ports, carrying every protocol and port
+ * of that set. A rule lists several source tags or service accounts (at most 10 per rule), or
+ * several CIDRs of one family (GCP rules hold IPv4 or IPv6, never both); tags, service accounts
+ * and ranges never share a rule. Every (source, protocol, port) a rule allows is one the plan
+ * asks for, and every one the plan asks for is allowed by some rule. A rule is named after its
+ * target and its sources, never its ports, so a one-port edit changes at most two rules.
  * Egress: GCP's implied rule allows all egress, so by default no egress rule is created. With
  * restrictEgress, each group gets allows plus a deny-all at the lowest precedence (see egress()).
  */
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Flow, Plan, PlanGroup } from "../model/plan";
 import { WORLD_IPV4, WORLD_IPV6, parseCidr } from "../model/cidr";
-import { shortHash } from "../naming/stableName";
-import { allowsFor, allowsKey, type GcpAllow, type GcpFamily, type RuleFamily } from "./gcpAllows";
+import { chunkSources, packBySourceSet, type WantedEntry } from "../firewall/packBySourceSet";
+import { formatPortRange, type PortRange } from "../model/ports";
+import { hasPorts } from "../model/protocol";
+import { allowsFor, allowsKey, orderAllows, type GcpAllow, type GcpFamily, type RuleFamily, gcpProtocols } from "./gcpAllows";
 import { describeRule } from "./gcpDescriptions";
 import { disambiguate, gcpName } from "./gcpNames";
 import { planIssues } from "./gcpPlanChecks";
 import { assignPolicyPriorities } from "./gcpPolicyPriorities";
-import { MAX_FQDNS_PER_RULE, checkRule } from "./gcpRuleChecks";
+import { MAX_FQDNS_PER_RULE, MAX_SOURCE_IDENTITIES, checkRule } from "./gcpRuleChecks";
 import type { GcpPeer, GcpRuleSpec, GcpTranslateOptions, GcpTranslation, UnexpressedHost } from "./gcpRuleSpec";
 
 /** Lowest precedence a VPC rule can have; deny wins over the implied allow-egress at equal priority. */
@@ -67,17 +69,10 @@ export function translatePlan(plan: Plan, options: GcpTranslateOptions): GcpTran
   return { rules, hosts: ctx.hosts, notes: [...ctx.notes].sort() };
 }
 
-/** Ingress: one rule per source group, per CIDR name set and family. */
+/** Ingress: rules packed per source set, tags (or service accounts) apart from each family's ranges. */
 function ingress(group: PlanGroup, ctx: Context): void {
   const { prefix, priority } = ctx.options;
-  const dual = ctx.plan.options.ipv6;
-  for (const [source, flows] of byGroupPeer(group.ingress)) {
-    ctx.drafts.push(draft(ctx, group, "INGRESS", { kind: "group", group: source }, flows, allowsFor(flows, "groups", dual), {
-      base: gcpName(prefix, group.name, "in-from", source),
-      priority,
-    }));
-  }
-  for (const set of byCidrSet(group.ingress, dual)) {
+  for (const set of packedSets(group.ingress, ctx.plan.options.ipv6)) {
     ctx.drafts.push(draft(ctx, group, "INGRESS", set.peer, set.flows, set.allows, { base: gcpName(prefix, group.name, "in-from", set.label), priority }));
   }
   for (const flow of group.ingress) {
@@ -135,7 +130,7 @@ function egress(group: PlanGroup, ctx: Context): void {
       }));
     }
   }
-  for (const set of byCidrSet(group.egress, dual)) {
+  for (const set of packedSets(group.egress.filter((flow) => flow.peer.kind === "cidr"), dual)) {
     ctx.drafts.push(draft(ctx, group, "EGRESS", set.peer, set.flows, set.allows, { base: gcpName(prefix, group.name, "out-to", set.label), layer, ...vpcPriority }));
   }
   if (fqdnEgress) fqdnRules(group, hostFlows, ctx);
@@ -252,46 +247,60 @@ function byGroupPeer(flows: readonly Flow[]): Map<string, Flow[]> {
   return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-interface CidrSet {
+interface PackedSet {
   readonly label: string;
   readonly peer: GcpPeer;
+  /** Plan flows the rule carries at least in part. */
   readonly flows: Flow[];
   readonly allows: GcpAllow[];
 }
 
+const PEER_FAMILIES: readonly ("groups" | GcpFamily)[] = ["groups", "ipv4", "ipv6"];
+
 /**
- * CIDR flows grouped by (peer names, family), then by identical ports, so each set is exactly
- * "these ranges x these ports". A split set's names end in a hash of its ranges.
+ * Flows packed per kind of other end (node groups; IPv4 ranges; IPv6 ranges): one set per
+ * distinct set of sources (or destinations) that want the same protocols and ports.
  */
-function byCidrSet(flows: readonly Flow[], dual: boolean): CidrSet[] {
-  const byNames = new Map<string, { family: GcpFamily; label: string; perCidr: Map<string, Flow[]> }>();
-  for (const flow of flows) {
-    if (flow.peer.kind !== "cidr") continue;
-    const label = flow.peer.world ? "anywhere" : flow.peer.peers.join("-");
-    const key = `${flow.peer.family}|${flow.peer.peers.join("+")}|${flow.peer.world}`;
-    const entry = byNames.get(key) ?? { family: flow.peer.family, label, perCidr: new Map<string, Flow[]>() };
-    entry.perCidr.set(flow.peer.cidr, [...(entry.perCidr.get(flow.peer.cidr) ?? []), flow]);
-    byNames.set(key, entry);
-  }
-  const sets: CidrSet[] = [];
-  for (const [, entry] of [...byNames.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const bySignature = new Map<string, { allows: GcpAllow[]; ranges: string[]; flows: Flow[] }>();
-    for (const [cidr, cidrFlows] of entry.perCidr) {
-      const allows = allowsFor(cidrFlows, entry.family as RuleFamily, dual);
-      const key = allowsKey(allows);
-      const set = bySignature.get(key) ?? { allows, ranges: [], flows: [] };
-      set.ranges.push(cidr);
-      set.flows.push(...cidrFlows);
-      bySignature.set(key, set);
+function packedSets(flows: readonly Flow[], dual: boolean): PackedSet[] {
+  const sets: PackedSet[] = [];
+  for (const family of PEER_FAMILIES) {
+    const mine = flows.filter((flow) => (family === "groups" ? flow.peer.kind === "group" : flow.peer.kind === "cidr" && flow.peer.family === family));
+    if (mine.length === 0) continue;
+    const bySource = new Map<string, Flow[]>();
+    const wanted: WantedEntry[] = [];
+    for (const flow of mine) {
+      const source = flow.peer.kind === "group" ? flow.peer.group : flow.peer.kind === "cidr" ? flow.peer.cidr : "";
+      bySource.set(source, [...(bySource.get(source) ?? []), flow]);
+      for (const protocol of gcpProtocols(flow.protocol, family, dual)) {
+        wanted.push({ source, protocol, ...(hasPorts(flow.protocol) && flow.ports ? { ports: flow.ports } : {}) });
+      }
     }
-    const split = bySignature.size > 1;
-    for (const set of bySignature.values()) {
-      const ranges = [...set.ranges].sort();
-      const label = [entry.label, SUFFIX[entry.family], ...(split ? [shortHash(ranges.join(","), 6)] : [])].join("-");
-      sets.push({ label, peer: { kind: "ranges", family: entry.family, ranges, label: entry.label }, flows: set.flows, allows: set.allows });
+    for (const packed of packBySourceSet(wanted)) {
+      const allows = orderAllows(packed.entries.map((entry) => ({ protocol: entry.protocol, ...(entry.ports ? { ports: entry.ports.map(formatPortRange) } : {}) })));
+      for (const sources of family === "groups" ? chunkSources(packed.sources, MAX_SOURCE_IDENTITIES) : [[...packed.sources]]) {
+        const carried = sources.flatMap((source) => (bySource.get(source) ?? []).filter((flow) => carries(flow, packed.entries, family, dual)));
+        if (family === "groups") {
+          sets.push({ label: sources.join("-"), peer: { kind: "groups", groups: sources }, flows: carried, allows });
+          continue;
+        }
+        const names = carried.flatMap((flow) => (flow.peer.kind !== "cidr" ? [] : flow.peer.world ? ["anywhere"] : flow.peer.peers));
+        const label = [...new Set(names)].sort().join("-");
+        sets.push({ label: `${label}-${SUFFIX[family]}`, peer: { kind: "ranges", family, ranges: sources, label }, flows: carried, allows });
+      }
     }
   }
   return sets;
+}
+
+/** Whether a rule with these entries allows some of the flow's traffic. */
+function carries(flow: Flow, entries: readonly { protocol: string; ports?: readonly PortRange[] }[], family: RuleFamily, dual: boolean): boolean {
+  return gcpProtocols(flow.protocol, family, dual).some((protocol) =>
+    entries.some(
+      (entry) =>
+        entry.protocol === protocol &&
+        (!entry.ports || !flow.ports || !hasPorts(flow.protocol) || entry.ports.some((range) => range.from <= flow.ports!.to && range.to >= flow.ports!.from)),
+    ),
+  );
 }
 
 /**
@@ -303,12 +312,12 @@ function uniqueNames(drafts: readonly Draft[]): (Omit<GcpRuleSpec, "priority"> &
   for (const d of drafts) count.set(d.base, (count.get(d.base) ?? 0) + 1);
   return drafts.map(({ base, ...rest }) => ({
     ...rest,
-    name: (count.get(base) ?? 0) > 1 ? disambiguate(base, `${rest.direction}|${rest.group}|${peerText(rest.peer)}|${allowsKey(rest.allows)}`) : base,
+    name: (count.get(base) ?? 0) > 1 ? disambiguate(base, `${rest.layer}|${rest.action}|${rest.direction}|${rest.group}|${peerText(rest.peer)}`) : base,
   }));
 }
 
 function peerText(peer: GcpPeer): string {
-  if (peer.kind === "group") return `group:${peer.group}`;
+  if (peer.kind === "groups") return `groups:${peer.groups.join(",")}`;
   if (peer.kind === "ranges") return `ranges:${peer.ranges.join(",")}`;
   return `fqdns:${peer.fqdns.join(",")}`;
 }

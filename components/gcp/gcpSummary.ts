@@ -10,7 +10,7 @@ export function formatAllows(allows: readonly GcpAllow[]): string {
 function peerText(rule: GcpRuleSpec): string {
   const peer: GcpPeer = rule.peer;
   const arrow = rule.direction === "INGRESS" ? "<-" : "->";
-  if (peer.kind === "group") return `${arrow} group ${peer.group}`;
+  if (peer.kind === "groups") return `${arrow} group${peer.groups.length > 1 ? "s" : ""} ${peer.groups.join(",")}`;
   if (peer.kind === "ranges") return `${arrow} ${peer.label} ${peer.ranges.join(",")}`;
   return `${arrow} ${peer.fqdns.join(",")}`;
 }

@@ -75,7 +75,7 @@ function gcpResources(plan: Plan): CloudResource[] {
         priority: rule.priority,
         [rule.action === "allow" ? "allows" : "denies"]: rule.allows.map((a) => ({ protocol: a.protocol, ...(a.ports ? { ports: [...a.ports] } : {}) })),
         targetTags: [tag(rule.group)],
-        ...(rule.peer.kind === "group" ? { sourceTags: [tag(rule.peer.group)] } : {}),
+        ...(rule.peer.kind === "groups" ? { sourceTags: rule.peer.groups.map(tag) } : {}),
         ...(rule.peer.kind === "ranges" ? (rule.direction === "INGRESS" ? { sourceRanges: [...rule.peer.ranges] } : { destinationRanges: [...rule.peer.ranges] }) : {}),
       },
     }));
