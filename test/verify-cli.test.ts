@@ -58,7 +58,7 @@ describe("kubeports verify: what kubeports builds", () => {
     expect(body.schema).toBe("kubeports.verify/v1");
     const vxlan = body.flows.find((f) => f.key === "udp:8472:group:workers->workers")!;
     expect(vxlan).toMatchObject({ verdict: "passes", origins: [{ id: "flannel/vxlan" }] });
-    expect(vxlan.rules).toContain("lab-workers-in-from-workers (allow, priority 1000)");
+    expect(vxlan.rules).toContain("lab-workers-in-from-masters-workers (allow, priority 1000)");
   });
 
   it("exits 4 when a flow is blocked, as run.ts's EXIT table says", () => {
