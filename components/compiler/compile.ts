@@ -11,13 +11,23 @@ import type { Profile } from "../model/requirement";
 import { parseLayout } from "../layout/parseLayout";
 import { conditionHolds } from "./conditions";
 import { undocumentedModes } from "./documentedModes";
-import { type ExpandableRow, expandRows } from "./expandRows";
-import { indexGroups } from "./groupIndex";
+import { type ExpandableRow, type Expansion, expandRows } from "./expandRows";
+import { type GroupInfo, indexGroups } from "./groupIndex";
 import { mergeFlows } from "./mergeFlows";
 import type { RawFlow } from "./rawFlow";
 import { worldWarnings } from "./planWarnings";
 import { contradictoryOptions, resolveOptions } from "./resolveOptions";
 import { resolveProfiles, validateReferences } from "./validateLayout";
+import { applyInstallerDefaults } from "../connectivity/installerDefaults";
+import { layoutPodCidrs, podAddressedFamilies, podCidrIssues, POD_PEER } from "../connectivity/podRouting";
+import {
+  compareSupplements,
+  completenessWarnings,
+  missingFlows,
+  strictIssues,
+  supplementOf,
+  supplementRawFlows,
+} from "./completeness";
 
 function fail(layout: { name?: unknown }, issues: readonly InputIssue[]): never {
   throw new KubeportsError(`Invalid layout "${String(layout.name ?? "")}"`, issues);
@@ -28,8 +38,9 @@ export function compile(input: unknown): Plan {
   const layout = parseLayout(input);
   const { profiles, issues } = resolveProfiles(layout);
   if (issues.length > 0) fail(layout, issues);
-  const options = resolveOptions(layout, profiles);
-  const checks = [...validateReferences(layout, profiles), ...contradictoryOptions(layout, options)];
+  const installer = applyInstallerDefaults(layout, resolveOptions(layout, profiles));
+  const options = installer.options;
+  const checks = [...validateReferences(layout, profiles), ...contradictoryOptions(layout, options), ...podCidrIssues(layout, options)];
   if (checks.length > 0) fail(layout, checks);
 
   const rows = applicableRows(layout, profiles, options);
@@ -45,7 +56,13 @@ export function compile(input: unknown): Plan {
     if (list) list.push(flow);
     else flowsByGroup.set(flow.group, [flow]);
   }
-  const planGroups: PlanGroup[] = groups.map((group) => {
+  const localByGroup = new Map<string, Expansion["local"]>();
+  for (const probe of expansion.local) {
+    const list = localByGroup.get(probe.group);
+    if (list) list.push(probe);
+    else localByGroup.set(probe.group, [probe]);
+  }
+  const buildGroup = (group: GroupInfo): PlanGroup => {
     const mine = flowsByGroup.get(group.name) ?? [];
     return {
       name: group.name,
@@ -54,26 +71,56 @@ export function compile(input: unknown): Plan {
       clusterKind: group.clusterKind,
       ingress: mergeFlows("ingress", mine.filter((flow) => flow.direction === "ingress")),
       egress: mergeFlows("egress", mine.filter((flow) => flow.direction === "egress")),
-      local: localProbes(expansion.local.filter((probe) => probe.group === group.name)),
+      local: localProbes(localByGroup.get(group.name) ?? []),
     };
-  });
+  };
+  let planGroups: PlanGroup[] = groups.map(buildGroup);
 
-  return {
-    schema: PLAN_SCHEMA,
+  const podCidrs = podAddressedFamilies(options).length > 0 ? layoutPodCidrs(layout) : [];
+  const layoutPeers = Object.keys(layout.peers ?? {}).map((name) => ({ name, cidrs: layout.peers![name]!.map((cidr) => parseCidr(cidr).cidr) }));
+  const peers = [...layoutPeers, ...(podCidrs.length > 0 ? [{ name: POD_PEER, cidrs: podCidrs }] : [])].sort((a, b) => a.name.localeCompare(b.name));
+  const base = {
+    schema: PLAN_SCHEMA as typeof PLAN_SCHEMA,
     layout: layout.name,
     profiles: profiles.map((p) => ({ id: p.id, title: p.title, document: p.document })),
     options,
+    peers,
+  };
+
+  // Completeness: what the connectivity model requires and no row opens.
+  const mode = layout.completeness ?? "supplement";
+  const omittedBy = profiles.map((p) => p.id);
+  const supplements = missingFlows({ ...base, groups: planGroups, warnings: [], notes: [], disagreements: [] })
+    .map((missing) => supplementOf(missing, omittedBy))
+    .sort(compareSupplements);
+  if (mode === "strict" && supplements.length > 0) fail(layout, strictIssues(supplements));
+  if (mode === "supplement" && supplements.length > 0) {
+    const touched = new Set<string>();
+    for (const raw of supplementRawFlows(supplements)) {
+      touched.add(raw.group);
+      const list = flowsByGroup.get(raw.group);
+      if (list) list.push(raw);
+      else flowsByGroup.set(raw.group, [raw]);
+    }
+    planGroups = groups.map((group, i) => (touched.has(group.name) ? buildGroup(group) : planGroups[i]!));
+  }
+  const documents = profiles.map((p) => `${p.id} (${p.document})`).join(", ");
+
+  return {
+    ...base,
     groups: planGroups,
-    peers: Object.keys(layout.peers ?? {})
-      .sort()
-      .map((name) => ({ name, cidrs: layout.peers![name]!.map((cidr) => parseCidr(cidr).cidr) })),
-    warnings: [...undocumentedModes(profiles, options), ...worldWarnings(planGroups)],
-    notes: dedupeNotes(expansion.notes),
+    warnings: [
+      ...undocumentedModes(profiles, options),
+      ...worldWarnings(planGroups),
+      ...(mode === "strict" ? [] : completenessWarnings(supplements, mode, documents)),
+    ],
+    notes: dedupeNotes([...expansion.notes, ...installer.notes]),
     disagreements: profiles.flatMap((profile) =>
       profile.disagreements
         .filter((d) => d.rows.some((row) => expansion.applied.has(`${profile.id}/${row}`)))
         .map((d) => ({ profile: profile.id, id: d.id, rows: d.rows, says: d.says, other: d.other, otherSource: d.otherSource })),
     ),
+    supplements: mode === "supplement" ? supplements : [],
   };
 }
 

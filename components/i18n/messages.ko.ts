@@ -8,6 +8,7 @@ const NOTE_MEANING = {
   "peer-unset": "레이아웃에 이 피어의 CIDR이 없어 아무것도 열지 않았습니다",
   "role-absent": "이 역할을 가진 노드 그룹이 없습니다",
   "egress-hosts": "호스트 이름으로 나가는 트래픽입니다. FQDN 규칙이 없는 클라우드에서는 다른 방법으로 허용해야 합니다",
+  "installer-default": "레이아웃이 정하지 않은 옵션에 배포판 설치 도구의 기본값을 사용했습니다",
 } as const;
 
 function worldWarning(parts: WorldWarningParts): string {
