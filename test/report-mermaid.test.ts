@@ -59,7 +59,7 @@ describe("planMermaid", () => {
     expect(edges).toContainEqual({
       from: "g_worker_pool",
       to: "g_masters",
-      label: "TCP 22, 53, 179, 6443, 8443, 9099-9100, 10250-10258, 30000-32767; UDP 53; IP-in-IP (4); IP protocol 94",
+      label: "TCP 22, 53, 179, 5473, 6443, 8443, 9099-9100, 10250-10258, 30000-32767; UDP 53; IP-in-IP (4); IP protocol 94", // 5473: Typha, KubeKey's installer default
     });
   });
 

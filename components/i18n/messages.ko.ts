@@ -75,6 +75,8 @@ export const ko: Messages = {
     warnings: "경고",
     notes: "참고",
     disagreements: "출처 간 불일치",
+    supplements: "보충: 클러스터에 필요하지만 문서에 빠진 흐름",
+    supplementsIntro: (count) => `Kubernetes 연결 모델이 요구하지만 레이아웃의 프로필 행이 열지 않는 흐름 ${count}개를 위 표에 추가했습니다 (completeness: supplement).`,
     none: "없음.",
     warning: worldWarning,
     note: (code, where, message) => `**${code}** (${where}): ${NOTE_MEANING[code]}. 원문: ${message}`,
