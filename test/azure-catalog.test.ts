@@ -83,6 +83,8 @@ function layoutFor(profile: Profile, options: Partial<LayoutOptions>, clustered:
     ...(kinds.length > 0 ? { clusters: Object.fromEntries(kinds.map((kind) => [kind, { kind }])) } : {}),
     groups,
     peers,
+    // Pod-addressed modes (Calico BGP, Cilium native, IPv6 under IP-in-IP) need the pod CIDRs; other modes ignore them.
+    podCidr: ["10.244.0.0/16", "fd00:10:244::/56"],
   };
 }
 
@@ -302,7 +304,10 @@ describe("every catalog profile registers under mocks", () => {
     const recorder = await installRecordingMocks({ project: "kubeports", stack: "catalog" });
     const built: { name: string; firewall: AzureClusterFirewall }[] = [];
     for (const profile of CATALOG) {
-      const c = ALL.find((x) => x.profile === profile.id && tunnelRows(planOf(x).plan).length === 0)!;
+      // The kubernetes profile alone has only its defaults, where the model supplements Calico's IP-in-IP: use VXLAN on Azure.
+      const c =
+        ALL.find((x) => x.profile === profile.id && tunnelRows(planOf(x).plan).length === 0) ??
+        ((first) => ({ ...first, layout: { ...first.layout, options: { ...first.layout.options, cni: "calico", calicoMode: "vxlan" } } }))(ALL.find((x) => x.profile === profile.id)!);
       const name = `cat-${profile.id}`;
       built.push({ name, firewall: new AzureClusterFirewall(name, { layout: c.layout, resourceGroupName: "rg" }) });
     }

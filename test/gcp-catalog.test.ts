@@ -78,6 +78,8 @@ function layoutFor(profile: Profile, options: Partial<LayoutOptions>, clustered:
     ...(kinds.length > 0 ? { clusters: Object.fromEntries(kinds.map((kind) => [kind, { kind }])) } : {}),
     groups,
     peers,
+    // Pod-addressed modes (Calico BGP, Cilium native, IPv6 under IP-in-IP) need the pod CIDRs; other modes ignore them.
+    podCidr: ["10.244.0.0/16", "fd00:10:244::/56"],
   };
 }
 

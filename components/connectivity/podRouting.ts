@@ -65,6 +65,8 @@ const CLOUD_NEEDS: Readonly<Record<"aws" | "gcp" | "azure", string>> = {
 
 /** What a cloud shell checks before registering: pod-addressed modes are refused with the reason and the fix. */
 export function podRoutingIssues(plan: Pick<Plan, "options">, cloud: "aws" | "gcp" | "azure"): InputIssue[] {
+  // A hand-written plan without options says nothing about its mode (the plan check reports its shape).
+  if (plan.options === undefined) return [];
   const families = podAddressedFamilies(plan.options);
   if (families.length === 0) return [];
   return [
