@@ -44,8 +44,10 @@ async function record(name: string, args: GcpClusterFirewallArgs): Promise<{ fir
 
 const firewalls = (resources: readonly RecordedResource[]) => resources.filter((r) => r.type === FIREWALL);
 
-const MASTER_PORTS = ["22", "53", "179", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
-const NODE_PORTS = ["22", "53", "179", "8443", "9099-9100", "30000-32767"];
+// 5473: Typha (KubeKey's installer default) and 10250 from the masters: supplements of the connectivity model.
+const MASTER_PORTS = ["22", "53", "179", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
+const NODE_PORTS = ["22", "53", "179", "5473", "8443", "9099-9100", "30000-32767"];
+const NODE_PORTS_FROM_MASTERS = ["22", "53", "179", "5473", "8443", "9099-9100", "10250", "30000-32767"];
 const tail = [{ protocol: "udp", ports: ["53"] }, { protocol: "4" }, { protocol: "94" }];
 
 /** name -> [target tag, source (tag or ranges), allows]. */
@@ -53,10 +55,10 @@ const EXPECTED: Record<string, { target: string; source: { tag: string } | { ran
   "sk-masters-in-from-masters": {
     target: "sk-masters",
     source: { tag: "sk-masters" },
-    allows: [{ protocol: "tcp", ports: ["22", "53", "179", "2379-2380", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"] }, ...tail],
+    allows: [{ protocol: "tcp", ports: ["22", "53", "179", "2379-2380", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"] }, ...tail],
   },
   "sk-masters-in-from-workers": { target: "sk-masters", source: { tag: "sk-workers" }, allows: [{ protocol: "tcp", ports: MASTER_PORTS }, ...tail] },
-  "sk-workers-in-from-masters": { target: "sk-workers", source: { tag: "sk-masters" }, allows: [{ protocol: "tcp", ports: NODE_PORTS }, ...tail] },
+  "sk-workers-in-from-masters": { target: "sk-workers", source: { tag: "sk-masters" }, allows: [{ protocol: "tcp", ports: NODE_PORTS_FROM_MASTERS }, ...tail] },
   "sk-workers-in-from-workers": { target: "sk-workers", source: { tag: "sk-workers" }, allows: [{ protocol: "tcp", ports: NODE_PORTS }, ...tail] },
   "sk-masters-in-from-admin-v4": { target: "sk-masters", source: { ranges: ["203.0.113.0/24"] }, allows: [{ protocol: "tcp", ports: ["22"] }] },
   "sk-masters-in-from-admin-v6": { target: "sk-masters", source: { ranges: ["2001:db8::/48"] }, allows: [{ protocol: "tcp", ports: ["22"] }] },
@@ -178,7 +180,7 @@ describe("stable names", () => {
     expect(after.map((r) => r.name).sort()).toEqual(before.map((r) => r.name).sort());
     const changed = after.filter((rule) => JSON.stringify(rule.inputs.allows) !== JSON.stringify(before.find((b) => b.name === rule.name)!.inputs.allows));
     expect(changed.map((r) => r.name)).toEqual(["sk-masters-in-from-workers"]);
-    expect(changed[0]!.inputs.allows).toEqual([{ protocol: "tcp", ports: ["22", "53", "179", "6443", "8443", "9099-9100", "9999", "10250-10258", "30000-32767"] }, ...tail]);
+    expect(changed[0]!.inputs.allows).toEqual([{ protocol: "tcp", ports: ["22", "53", "179", "5473", "6443", "8443", "9099-9100", "9999", "10250-10258", "30000-32767"] }, ...tail]);
     for (const rule of after) {
       const old = before.find((b) => b.name === rule.name)!;
       const { allows: _a, description: _d, ...rest } = rule.inputs;
