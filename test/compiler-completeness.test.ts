@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { compile } from "../components/compiler/compile";
+import { resolveFirewallArgs } from "../components/aws/firewallArgs";
+import { resolveAzureArgs } from "../components/azure/azureArgs";
 import { podRoutingIssues } from "../components/connectivity/podRouting";
+import { resolveGcpArgs } from "../components/gcp/gcpArgs";
 import { KubeportsError } from "../components/model/errors";
 import type { Layout } from "../components/model/layout";
 import { planJson } from "../components/reports/planJson";
@@ -213,6 +216,19 @@ describe("pod-addressed modes on the clouds", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toContain(needs);
     expect(issues[0]!.message).toContain("calicoMode: vxlan");
+  });
+
+  it("every cloud shell checks it before registering anything", () => {
+    const layout = {
+      name: "bgp",
+      profiles: ["kubernetes"],
+      options: { cni: "calico", calicoMode: "bgp" },
+      groups: { cp: { roles: ["controlPlane", "etcd"] }, workers: { roles: ["worker"] } },
+      podCidr: "10.244.0.0/16",
+    } as const;
+    expect(() => resolveFirewallArgs("bgp", { vpcId: "vpc-0123456789abcdef0", layout })).toThrow(/source\/destination check/);
+    expect(() => resolveGcpArgs("bgp", { layout, network: "k8s", project: "acme" })).toThrow(/canIpForward/);
+    expect(() => resolveAzureArgs("bgp", { layout, resourceGroupName: "rg" })).toThrow(/user-defined route table/);
   });
 
   it("says nothing for encapsulating modes", () => {
