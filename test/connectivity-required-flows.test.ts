@@ -33,7 +33,8 @@ const kubeadmGroups: Groups = {
   "workers-a": { roles: ["worker"] },
   "workers-b": { roles: ["worker"] },
 };
-const NODES = ["cp", "etcd", "workers-a", "workers-b"];
+/** Kubernetes nodes; the etcd-only group is an etcd member (kubeadm's external etcd), not a node. */
+const NODES = ["cp", "workers-a", "workers-b"];
 
 describe("every pair of nodes of a cluster can carry the overlay, including two nodes of one group", () => {
   const table: { label: string; profiles: string[]; options: Layout["options"]; requirement: string; protocol: string; port?: number }[] = [
@@ -59,6 +60,11 @@ describe("every pair of nodes of a cluster can carry the overlay, including two 
     expect(one.ports?.from).toBe(row.port);
     expect(one.source).toMatch(/^https:\/\/|^004_/);
     expect(one.sourceRow).toBeTruthy();
+  });
+
+  it("external etcd members are not nodes: no overlay or kubelet to them, but etcd traffic", () => {
+    const flows = flowsOf({ profiles: ["kubernetes"], options: { cni: "flannel" }, groups: kubeadmGroups });
+    expect(flows.filter((f) => f.to === "etcd").map((f) => f.requirement).sort()).toEqual(["etcd-client", "etcd-peer"]);
   });
 
   it("in a one-group cluster the overlay is the group with itself", () => {

@@ -14,7 +14,7 @@ export interface Binding {
   readonly controlPlane: readonly string[];
   /** Roles whose groups run etcd members. */
   readonly etcd: readonly string[];
-  /** Every Kubernetes role of this cluster. */
+  /** Roles of the cluster's Kubernetes nodes (kubelet, overlay); etcd-only hosts of kubeadm and KubeKey are not nodes. */
   readonly nodes: readonly string[];
   /** Only clusters of these kinds (and groups without a declared cluster). */
   readonly clusterKinds?: readonly string[];
@@ -52,10 +52,12 @@ const stacked = (distribution: DistributionId): Binding => ({
  * downstream clusters are networked by their provider, so neither has a binding.
  */
 export const BINDINGS: Readonly<Record<string, readonly Binding[]>> = {
-  kubernetes: [{ distribution: "kubeadm", controlPlane: ["controlPlane"], etcd: ["etcd"], nodes: ["controlPlane", "etcd", "worker"] }],
+  // kubeadm's external etcd members run etcd (and a kubelet for its static pod), but do not join as nodes.
+  kubernetes: [{ distribution: "kubeadm", controlPlane: ["controlPlane"], etcd: ["etcd"], nodes: ["controlPlane", "worker"] }],
   // Apinizer installs with kubeadm; its masters run etcd (stacked).
   apinizer: [stacked("kubeadm")],
-  "super-kubenetes": [{ distribution: "kubekey", controlPlane: ["controlPlane"], etcd: ["etcd"], nodes: ["controlPlane", "etcd", "worker"] }],
+  // As with kubeadm, a group with only the etcd role is an etcd member, not a Kubernetes node.
+  "super-kubenetes": [{ distribution: "kubekey", controlPlane: ["controlPlane"], etcd: ["etcd"], nodes: ["controlPlane", "worker"] }],
   // DCE 5.0 deploys every cluster through Kubean, with etcd on the control plane.
   dce5: [stacked("kubean")],
   rke2: [stacked("rke2")],

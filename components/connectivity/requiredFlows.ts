@@ -60,11 +60,13 @@ function requirementsOf(binding: Binding, plan: Plan): ModelRequirement[] {
 
 /** The binding's groups bucketed by plan cluster (one pass over the groups), clusters in name order. */
 function modelClusters(binding: Binding, groups: readonly PlanGroup[]): ModelCluster[] {
-  const nodeRoles = new Set(binding.nodes);
+  // Members: every group with a role of the binding; `nodes` are those with a Kubernetes node role
+  // (kubeadm's external etcd hosts are etcd members, not nodes: no kubelet traffic, no overlay).
+  const memberRoles = new Set([...binding.nodes, ...binding.controlPlane, ...binding.etcd]);
   const byCluster = new Map<string, PlanGroup[]>();
   for (const group of groups) {
     if (binding.clusterKinds && group.clusterKind !== "default" && !binding.clusterKinds.includes(group.clusterKind)) continue;
-    if (!group.roles.some((role) => nodeRoles.has(role))) continue;
+    if (!group.roles.some((role) => memberRoles.has(role))) continue;
     const list = byCluster.get(group.cluster);
     if (list) list.push(group);
     else byCluster.set(group.cluster, [group]);
@@ -76,7 +78,7 @@ function modelClusters(binding: Binding, groups: readonly PlanGroup[]): ModelClu
     return {
       binding,
       cluster,
-      nodes: members.map((group) => group.name).sort(),
+      nodes: withAny(members, binding.nodes),
       controlPlane: withAny(members, binding.controlPlane),
       etcd: withAny(members, binding.etcd),
     };
