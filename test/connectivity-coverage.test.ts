@@ -40,6 +40,28 @@ describe("every shipped stack's cluster can talk, on every cloud", () => {
   });
 });
 
+describe("what the model found in the shipped stacks", () => {
+  it("rancher-aws: the three K3s Rancher servers (ha) carry embedded etcd between them, which the K3s tab omits", () => {
+    const plan = compile(layoutOf(readStack(ROOT, "rancher-aws")));
+    expect(plan.supplements!.map((s) => [s.requirement, s.group, s.from, s.ports])).toEqual([
+      ["etcd", "rancher-server", { kind: "group", group: "rancher-server" }, { from: 2379, to: 2380 }],
+    ]);
+  });
+
+  it("super-kubenetes-gcp: the kubelet on workers and KubeKey's Typha", () => {
+    const plan = compile(layoutOf(readStack(ROOT, "super-kubenetes-gcp")));
+    expect([...new Set(plan.supplements!.map((s) => `${s.requirement} ${s.group}`))].sort()).toEqual([
+      "calico-typha masters",
+      "calico-typha workers",
+      "kubelet workers",
+    ]);
+  });
+
+  it("dce5-azure: nothing (the DCE page covers its Calico VXLAN cluster)", () => {
+    expect(compile(layoutOf(readStack(ROOT, "dce5-azure"))).supplements).toEqual([]);
+  });
+});
+
 describe("every example layout's cluster can talk", () => {
   const files = readdirSync(EXAMPLES).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
   it.each(files)("%s", (file) => {
