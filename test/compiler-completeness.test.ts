@@ -13,6 +13,7 @@ import { resolveGcpArgs } from "../components/gcp/gcpArgs";
 import { KubeportsError } from "../components/model/errors";
 import type { Layout } from "../components/model/layout";
 import { planJson } from "../components/reports/planJson";
+import { planMarkdown } from "../components/reports/planMarkdown";
 
 const apinizer: Layout = {
   name: "api",
@@ -106,6 +107,14 @@ describe("completeness: supplement (the default)", () => {
 
   it("is byte-deterministic", () => {
     expect(planJson(compile(structuredClone(apinizer)))).toBe(planJson(plan));
+  });
+});
+
+describe("supplements in the reports", () => {
+  it("the Korean Markdown report has the supplements section too", () => {
+    const text = planMarkdown(compile(apinizer), "ko");
+    expect(text).toContain("## 보충: 클러스터에 필요하지만 문서에 빠진 흐름");
+    expect(text).toContain("| `workers` | workers | 8472 | UDP | flannel-vxlan: Flannel VXLAN overlay between all nodes |");
   });
 });
 
@@ -229,6 +238,12 @@ describe("pod-addressed modes on the clouds", () => {
     expect(() => resolveFirewallArgs("bgp", { vpcId: "vpc-0123456789abcdef0", layout })).toThrow(/source\/destination check/);
     expect(() => resolveGcpArgs("bgp", { layout, network: "k8s", project: "acme" })).toThrow(/canIpForward/);
     expect(() => resolveAzureArgs("bgp", { layout, resourceGroupName: "rg" })).toThrow(/user-defined route table/);
+  });
+
+  it("rejects a malformed pod CIDR, naming the field and what was meant", () => {
+    expect(issuesOf({ ...apinizer, podCidr: "10.244.0.5/16" })).toEqual([
+      { path: "layout.podCidr", message: expect.stringContaining('has host bits set (did you mean "10.244.0.0/16"?)') },
+    ]);
   });
 
   it("says nothing for encapsulating modes", () => {
