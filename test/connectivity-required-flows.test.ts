@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { compile } from "../components/compiler/compile";
+import { BINDINGS } from "../components/connectivity/distributions";
+import { CORE_REQUIREMENTS, OVERLAY_REQUIREMENTS } from "../components/connectivity/model";
 import { requiredFlows } from "../components/connectivity/requiredFlows";
+import { parsePortSpec } from "../components/model/ports";
+import { CATALOG } from "../components/profiles/catalog";
 import type { RequiredFlow } from "../components/connectivity/requiredFlow";
 import { KubeportsError } from "../components/model/errors";
 import type { Layout } from "../components/model/layout";
@@ -204,5 +208,22 @@ describe("requiredFlows is deterministic", () => {
     const a = flowsOf({ profiles: ["kubernetes", "calico"], options: { calicoTypha: true }, groups: kubeadmGroups });
     const b = flowsOf({ profiles: ["kubernetes", "calico"], options: { calicoTypha: true }, groups: reversed });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
+
+describe("the model reads like its sources", () => {
+  const all = [...Object.values(CORE_REQUIREMENTS).flat(), ...OVERLAY_REQUIREMENTS, ...Object.values(BINDINGS).flat().flatMap((b) => b.extra ?? [])];
+  it.each(all.map((r) => [`${r.id} (${r.source.document})`, r] as const))("%s cites an upstream page or seed with its row, and its ports parse", (_label, r) => {
+    expect(r.source.document).toMatch(/^https:\/\/|^\d{3}_[0-9a-f]{16}\.txt$/);
+    expect(r.source.row.length).toBeGreaterThan(10);
+    if (r.ports !== undefined) expect(parsePortSpec(r.ports)).toHaveLength(1);
+    expect(r.protocol === "tcp" || r.protocol === "udp" ? r.ports : undefined).toBe(r.ports);
+  });
+  it("binds every profile that describes machines, and no overlay profile", () => {
+    for (const profile of CATALOG) {
+      const hasNodeRoles = Object.values(profile.roles).some((role) => role.kubernetes);
+      if (profile.id === "rancher-common-ports") continue; // opt-in addition to the rancher profile's clusters
+      expect(profile.id in BINDINGS, profile.id).toBe(hasNodeRoles);
+    }
   });
 });
