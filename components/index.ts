@@ -14,10 +14,12 @@
 
 // The pure core: layouts in, plans out. No Pulumi, no cloud SDK.
 export { compile } from "./compiler/compile";
+export { requiredFlows } from "./connectivity/requiredFlows";
+export type { RequiredEndpoint, RequiredFlow } from "./connectivity/requiredFlow";
 export { parseLayout } from "./layout/parseLayout";
 export { loadLayoutFile, type FilePosition, type LayoutFile } from "./layout/loadLayoutFile";
 export { KubeportsError, type InputIssue } from "./model/errors";
-export type { CustomRule, Layout, NodeGroup } from "./model/layout";
+export { COMPLETENESS_MODES, type Completeness, type CustomRule, type Layout, type NodeGroup } from "./model/layout";
 export {
   CALICO_MODES,
   CILIUM_TUNNELS,
@@ -48,6 +50,7 @@ export {
   type PlanDisagreement,
   type PlanGroup,
   type PlanNote,
+  type PlanSupplement,
   type PlanWarning,
   type AttributedWarning,
   type Reason,

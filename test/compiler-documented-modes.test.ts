@@ -16,12 +16,20 @@ const udpPorts = (plan: ReturnType<typeof compile>) =>
 
 describe("documented modes", () => {
   it("warns when no profile in the layout documents the chosen mode, naming the profiles that do", () => {
-    const plan = compile({ ...layout, options: { calicoMode: "vxlan" } });
+    // completeness: warn shows the documents as written; by default the model supplements the port.
+    const plan = compile({ ...layout, options: { calicoMode: "vxlan" }, completeness: "warn" });
     const warning = plan.warnings.find((w) => w.code === "mode-undocumented");
     expect(warning).toMatchObject({ group: "*", flow: "option:calicoMode=vxlan" });
     expect(warning!.message).toContain('super-kubenetes (000_d5e27fa0bf6b16e4.txt) documents only "ipip", "bgp"');
     expect(warning!.message).toContain("calico");
     expect(udpPorts(plan)).not.toContain(4789);
+    expect(plan.warnings).toContainEqual(expect.objectContaining({ code: "incomplete", group: "workers", flow: "requirement:calico-vxlan" }));
+  });
+
+  it("by default the missing mode's ports come from the connectivity model, as supplements", () => {
+    const plan = compile({ ...layout, options: { calicoMode: "vxlan" } });
+    expect(udpPorts(plan)).toContain(4789);
+    expect(plan.supplements).toContainEqual(expect.objectContaining({ requirement: "calico-vxlan", group: "workers", from: { kind: "group", group: "workers" } }));
   });
 
   it("is satisfied by adding a profile with the mode's rows, which opens its ports", () => {
@@ -32,7 +40,7 @@ describe("documented modes", () => {
 
   it("says nothing for documented modes or when the mode does not apply", () => {
     for (const options of [{}, { calicoMode: "bgp" }, { cni: "flannel" }] as const) {
-      expect(compile({ ...layout, options }).warnings.filter((w) => w.code === "mode-undocumented")).toEqual([]);
+      expect(compile({ ...layout, options, podCidr: "10.244.0.0/16" }).warnings.filter((w) => w.code === "mode-undocumented")).toEqual([]);
     }
   });
 });

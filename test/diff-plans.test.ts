@@ -91,6 +91,9 @@ describe("diffPlans: the CNI switched (super-kubenetes-gcp, Calico IP-in-IP -> V
       "removed ingress tcp 179 workers => ",
       "added ingress  => udp 4789 masters",
       "added ingress  => udp 4789 workers",
+      // Typha (KubeKey's installer default) was a supplement; the calico page now documents it.
+      "changed ingress tcp 5473 masters => tcp 5473 masters",
+      "changed ingress tcp 5473 workers => tcp 5473 workers",
     ]);
     // Calico runs on masters and workers only: the registry and NFS nodes keep their rules.
     expect(d.groups.some((g) => g.name === "registry" || g.name === "nfs")).toBe(false);
@@ -105,7 +108,8 @@ describe("diffPlans: the CNI switched (super-kubenetes-gcp, Calico IP-in-IP -> V
   });
 
   it("counts the mirrored egress changes too (each is a rule on the other group)", () => {
-    expect(d.summary).toMatchObject({ flowsAdded: 8, flowsRemoved: 24, flowsChanged: 0, groupsChanged: 2 });
+    // Changed: Typha's reasons (now the calico page), and the kubelet supplement now omitted by super-kubenetes and calico.
+    expect(d.summary).toMatchObject({ flowsAdded: 8, flowsRemoved: 24, flowsChanged: 10, groupsChanged: 2 });
   });
 });
 

@@ -44,8 +44,10 @@ async function record(name: string, args: GcpClusterFirewallArgs): Promise<{ fir
 
 const firewalls = (resources: readonly RecordedResource[]) => resources.filter((r) => r.type === FIREWALL);
 
-const MASTER_PORTS = ["22", "53", "179", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
-const NODE_PORTS = ["22", "53", "179", "8443", "9099-9100", "30000-32767"];
+// 5473: Typha (KubeKey's installer default) and 10250 from the masters: supplements of the connectivity model.
+const MASTER_PORTS = ["22", "53", "179", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
+const NODE_PORTS = ["22", "53", "179", "5473", "8443", "9099-9100", "30000-32767"];
+const NODE_PORTS_FROM_MASTERS = ["22", "53", "179", "5473", "8443", "9099-9100", "10250", "30000-32767"];
 const tail = [{ protocol: "udp", ports: ["53"] }, { protocol: "4" }, { protocol: "94" }];
 
 /**

@@ -45,7 +45,9 @@ describe("planJson", () => {
   });
 
   it("writes keys in the documented order", () => {
-    expect(Object.keys(parsed)).toEqual(["schema", "layout", "profiles", "options", "groups", "peers", "warnings", "notes", "disagreements"]);
+    expect(Object.keys(parsed)).toEqual(["schema", "layout", "profiles", "options", "groups", "peers", "warnings", "notes", "disagreements", "supplements"]);
+    const workers0 = parsed.supplements!.find((s) => s.group === "workers" && s.requirement === "kubelet")!;
+    expect(Object.keys(workers0)).toEqual(["requirement", "description", "source", "sourceRow", "group", "from", "protocol", "ports", "omittedBy"]);
     const masters = parsed.groups[0]!;
     expect(Object.keys(masters)).toEqual(["name", "roles", "cluster", "clusterKind", "ingress", "egress", "local"]);
     const ssh = masters.ingress.find((flow) => flow.key === "in:tcp:22:cidr:192.0.2.0/24")!;

@@ -76,7 +76,8 @@ describe("planMarkdown", () => {
   });
 
   it("says so when every option has its default", () => {
-    const plain = planMarkdown(compile({ ...layout, options: {}, rules: [] }));
+    // KubeKey's installer default turns Typha on (installer-default note); say it off to see all defaults.
+    const plain = planMarkdown(compile({ ...layout, options: { calicoTypha: false }, rules: [] }));
     expect(plain).toContain("## Options\n\nEvery option has its default value.\n");
   });
 
@@ -123,7 +124,17 @@ describe("planMarkdown", () => {
     expect(section("Disagreements").join("\n")).toContain(
       '**calico-9100** (super-kubenetes row `calico`): the document says "calico TCP 9099-9100"; [docs.tigera.io/calico/latest/reference/felix/configuration](https://docs.tigera.io/calico/latest/reference/felix/configuration) says',
     );
-    expect(section("Warnings")).toContain("None.");
+    expect(section("Warnings").join("\n")).toContain("**supplement** (`workers`, `requirement:kubelet`): workers needs TCP 10250 from masters");
+  });
+
+  it("lists the supplements with their upstream requirement and the documents that omit them", () => {
+    const rows = section("Supplements: what the cluster needs and the documents omit").filter((line) => line.startsWith("| `"));
+    expect(rows).toContainEqual(
+      "| `workers` | masters | 10250 | TCP | kubelet: Kubelet API from the control plane | " +
+        "https://kubernetes.io/docs/reference/networking/ports-and-protocols/ (Worker node(s): TCP Inbound 10250 Kubelet API, used by Self, Control plane) | `super-kubenetes` |",
+    );
+    const kubelet = tableRows(section("Node group `workers`"), "Ingress").find((row) => row.startsWith("| 10250 |"));
+    expect(kubelet).toContain("supplement: not in super-kubenetes");
   });
 
   it("marks world sources and lists the warnings", () => {

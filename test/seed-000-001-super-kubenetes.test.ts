@@ -96,6 +96,7 @@ const DISAGREEMENTS: Record<LayoutKey, readonly string[]> = {
 function layout(key: LayoutKey): Layout {
   return {
     name: `super-kubenetes-${key}`,
+    completeness: "warn", podCidr: ["10.244.0.0/16", "fd00:10:244::/56"], // the vendor table as written: the model only reports
     profiles: ["super-kubenetes"],
     options: OPTIONS[key],
     groups: {

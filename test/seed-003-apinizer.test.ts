@@ -144,6 +144,7 @@ const DISAGREEMENTS: Record<LayoutKey, readonly string[]> = {
 function layout(key: LayoutKey): Layout {
   return {
     name: `apinizer-${key}`,
+    completeness: "warn", podCidr: ["10.244.0.0/16", "fd00:10:244::/56"], // the vendor table as written: the model only reports
     profiles: ["apinizer"],
     options: OPTIONS[key],
     groups: {
@@ -227,7 +228,7 @@ describe.each(LAYOUTS)("seed 003 rows in layout %s", (key) => {
   });
 
   it("opens nothing to the world", () => {
-    expect(plan.warnings).toEqual([]);
+    expect(plan.warnings.filter((w) => w.code.startsWith("world-open"))).toEqual([]);
   });
 });
 

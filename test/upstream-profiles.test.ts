@@ -13,6 +13,7 @@ const PEERS = { apiClients: ["192.0.2.0/24"], loadBalancer: ["10.0.8.0/24"], wor
 function plan(profiles: string[], options: Record<string, unknown> = {}, extra: { etcd?: boolean; peers?: Record<string, string[]> } = {}): Plan {
   return compile({
     name: "upstream",
+    completeness: "warn", podCidr: ["10.244.0.0/16", "fd00:10:244::/56"], // the vendor table as written: the model only reports
     profiles,
     options,
     groups: { cp: { roles: extra.etcd ? ["controlPlane", "etcd"] : ["controlPlane"] }, workers: { roles: ["worker"] } },

@@ -1,20 +1,23 @@
 /**
  * The raw per-row flows of a layout, before exact merging: what a naive translation turns into
  * one rule each. The applicable rows are chosen as compile() chooses them (its helper is
- * private); the expansion itself is the compiler's own expandRows.
+ * private) with the options compile() resolved (installer defaults included); the expansion
+ * itself is the compiler's own expandRows, plus the connectivity model's supplements, which a
+ * naive translation would also have to open.
  */
 import { conditionHolds } from "../../components/compiler/conditions";
 import { type ExpandableRow, expandRows } from "../../components/compiler/expandRows";
 import { indexGroups } from "../../components/compiler/groupIndex";
 import type { RawFlow } from "../../components/compiler/rawFlow";
-import { resolveOptions } from "../../components/compiler/resolveOptions";
+import { compile } from "../../components/compiler/compile";
+import { supplementRawFlows } from "../../components/compiler/completeness";
+import type { LayoutOptions } from "../../components/model/options";
 import { resolveProfiles } from "../../components/compiler/validateLayout";
 import { parseLayout } from "../../components/layout/parseLayout";
 import type { Layout } from "../../components/model/layout";
 
-function applicableRows(layout: Layout): ExpandableRow[] {
+function applicableRows(layout: Layout, options: LayoutOptions): ExpandableRow[] {
   const { profiles } = resolveProfiles(layout);
-  const options = resolveOptions(layout, profiles);
   const reason = (profile: string, row: string, description: string, document: string, documentRow: string) => ({ profile, row, description, document, documentRow });
   const fromProfiles = profiles.flatMap((profile) =>
     profile.rows
@@ -35,7 +38,9 @@ export function rawFlows(input: Layout): RawFlow[] {
   const layout = parseLayout(input);
   const { profiles } = resolveProfiles(layout);
   const optionalRoles = new Set(profiles.flatMap((p) => Object.entries(p.roles).filter(([, r]) => r.optional).map(([name]) => name)));
-  return expandRows(applicableRows(layout), { layout, groups: indexGroups(layout, profiles), optionalRoles }).flows;
+  const plan = compile(input);
+  const rows = expandRows(applicableRows(layout, plan.options), { layout, groups: indexGroups(layout, profiles), optionalRoles }).flows;
+  return [...rows, ...supplementRawFlows(plan.supplements ?? [])];
 }
 
 /** "profile/row" of every row that contributes at least one raw flow. */

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { compile } from "../compiler/compile";
+import { podRoutingIssues } from "../connectivity/podRouting";
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Layout } from "../model/layout";
 import type { Plan } from "../model/plan";
@@ -111,6 +112,7 @@ export function resolveFirewallArgs(name: string, args: FirewallArgsInput): Reso
     issues.push(...compiled.issues);
     plan = compiled.plan;
   }
+  if (plan !== undefined) issues.push(...podRoutingIssues(plan, "aws"));
   if (issues.length > 0 || plan === undefined) throw new KubeportsError(subject, issues);
 
   const options: AwsFirewallOptions = {

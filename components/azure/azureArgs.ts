@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { planSourceIssues, resolvePlan } from "../firewall/planSource";
+import { podRoutingIssues } from "../connectivity/podRouting";
 import { parseCidr } from "../model/cidr";
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Layout } from "../model/layout";
@@ -164,6 +165,7 @@ export function resolveAzureArgs(name: string, args: AzureClusterFirewallArgs): 
   if (issues.length > 0) fail(name, issues);
 
   const plan = resolvePlan(args);
+  issues.push(...podRoutingIssues(plan, "azure"));
   const asgs = chooseAsgs(prefix!, plan, args, issues);
   if (issues.length > 0) fail(name, issues);
   return {

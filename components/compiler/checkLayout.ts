@@ -7,6 +7,9 @@
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Layout } from "../model/layout";
 import type { LayoutOptions } from "../model/options";
+import type { PlanNote } from "../model/plan";
+import { applyInstallerDefaults } from "../connectivity/installerDefaults";
+import { podCidrIssues } from "../connectivity/podRouting";
 import type { Profile } from "../model/requirement";
 import { formatZodIssues } from "../layout/formatZodIssues";
 import { layoutLimitIssues } from "../layout/layoutLimits";
@@ -19,7 +22,10 @@ import { validateRules } from "./validateRules";
 export interface CheckedLayout {
   readonly layout: Layout;
   readonly profiles: Profile[];
+  /** Options resolved: the layout's, then installer defaults for what it leaves unset, then the profiles' and kubeports' defaults. */
   readonly options: LayoutOptions;
+  /** One `installer-default` note per option an installer's documented default decided. */
+  readonly installerNotes: readonly PlanNote[];
 }
 
 function fail(name: unknown, issues: readonly InputIssue[]): never {
@@ -37,10 +43,16 @@ export function checkLayout(input: unknown): CheckedLayout {
     const layout = parsed.data as Layout;
     const { profiles, issues } = resolveProfiles(layout);
     if (issues.length > 0) fail(name, issues);
-    const options = resolveOptions(layout, profiles);
-    const checks = [...validateReferences(layout, profiles), ...validateRules(layout), ...contradictoryOptions(layout, options)];
+    const installer = applyInstallerDefaults(layout, resolveOptions(layout, profiles));
+    const options = installer.options;
+    const checks = [
+      ...validateReferences(layout, profiles),
+      ...validateRules(layout),
+      ...contradictoryOptions(layout, options),
+      ...podCidrIssues(layout, options),
+    ];
     if (checks.length > 0) fail(name, checks);
-    return { layout, profiles, options };
+    return { layout, profiles, options, installerNotes: installer.notes };
   }
 
   const issues = formatZodIssues("layout", parsed.error);

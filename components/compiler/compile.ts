@@ -11,11 +11,20 @@ import type { Profile } from "../model/requirement";
 import { conditionHolds } from "./conditions";
 import { undocumentedModes } from "./documentedModes";
 import { type ExpandableRow, type Expansion, expandRows } from "./expandRows";
-import { indexGroups } from "./groupIndex";
+import { type GroupInfo, indexGroups } from "./groupIndex";
 import { mergeFlows } from "./mergeFlows";
 import type { RawFlow } from "./rawFlow";
 import { worldWarnings } from "./planWarnings";
 import { checkLayout } from "./checkLayout";
+import { layoutPodCidrs, podAddressedFamilies, POD_PEER } from "../connectivity/podRouting";
+import {
+  compareSupplements,
+  completenessWarnings,
+  missingFlows,
+  strictIssues,
+  supplementOf,
+  supplementRawFlows,
+} from "./completeness";
 
 function fail(layout: { name?: unknown }, issues: readonly InputIssue[]): never {
   throw new KubeportsError(`Invalid layout "${String(layout.name ?? "")}"`, issues);
@@ -23,7 +32,7 @@ function fail(layout: { name?: unknown }, issues: readonly InputIssue[]): never 
 
 /** Validates `input` (any value: a parsed file, component args) and compiles it. */
 export function compile(input: unknown): Plan {
-  const { layout, profiles, options } = checkLayout(input);
+  const { layout, profiles, options, installerNotes } = checkLayout(input);
 
   const rows = applicableRows(layout, profiles, options);
   const groups = indexGroups(layout, profiles);
@@ -44,7 +53,7 @@ export function compile(input: unknown): Plan {
     if (list) list.push(probe);
     else localByGroup.set(probe.group, [probe]);
   }
-  const planGroups: PlanGroup[] = groups.map((group) => {
+  const buildGroup = (group: GroupInfo): PlanGroup => {
     const mine = flowsByGroup.get(group.name) ?? [];
     return {
       name: group.name,
@@ -55,24 +64,54 @@ export function compile(input: unknown): Plan {
       egress: mergeFlows("egress", mine.filter((flow) => flow.direction === "egress")),
       local: localProbes(localByGroup.get(group.name) ?? []),
     };
-  });
+  };
+  let planGroups: PlanGroup[] = groups.map(buildGroup);
 
-  return {
-    schema: PLAN_SCHEMA,
+  const podCidrs = podAddressedFamilies(options).length > 0 ? layoutPodCidrs(layout) : [];
+  const layoutPeers = Object.keys(layout.peers ?? {}).map((name) => ({ name, cidrs: layout.peers![name]!.map((cidr) => parseCidr(cidr).cidr) }));
+  const peers = [...layoutPeers, ...(podCidrs.length > 0 ? [{ name: POD_PEER, cidrs: podCidrs }] : [])].sort((a, b) => a.name.localeCompare(b.name));
+  const base = {
+    schema: PLAN_SCHEMA as typeof PLAN_SCHEMA,
     layout: layout.name,
     profiles: profiles.map((p) => ({ id: p.id, title: p.title, document: p.document })),
     options,
+    peers,
+  };
+
+  // Completeness: what the connectivity model requires and no row opens.
+  const mode = layout.completeness ?? "supplement";
+  const omittedBy = profiles.map((p) => p.id);
+  const supplements = missingFlows({ ...base, groups: planGroups, warnings: [], notes: [], disagreements: [] })
+    .map((missing) => supplementOf(missing, omittedBy))
+    .sort(compareSupplements);
+  if (mode === "strict" && supplements.length > 0) fail(layout, strictIssues(supplements));
+  if (mode === "supplement" && supplements.length > 0) {
+    const touched = new Set<string>();
+    for (const raw of supplementRawFlows(supplements)) {
+      touched.add(raw.group);
+      const list = flowsByGroup.get(raw.group);
+      if (list) list.push(raw);
+      else flowsByGroup.set(raw.group, [raw]);
+    }
+    planGroups = groups.map((group, i) => (touched.has(group.name) ? buildGroup(group) : planGroups[i]!));
+  }
+  const documents = profiles.map((p) => `${p.id} (${p.document})`).join(", ");
+
+  return {
+    ...base,
     groups: planGroups,
-    peers: Object.keys(layout.peers ?? {})
-      .sort()
-      .map((name) => ({ name, cidrs: layout.peers![name]!.map((cidr) => parseCidr(cidr).cidr) })),
-    warnings: [...undocumentedModes(profiles, options), ...worldWarnings(planGroups, { layout, profiles })],
-    notes: dedupeNotes(expansion.notes),
+    warnings: [
+      ...undocumentedModes(profiles, options),
+      ...worldWarnings(planGroups, { layout, profiles }),
+      ...(mode === "strict" ? [] : completenessWarnings(supplements, mode, documents)),
+    ],
+    notes: dedupeNotes([...expansion.notes, ...installerNotes]),
     disagreements: profiles.flatMap((profile) =>
       profile.disagreements
         .filter((d) => d.rows.some((row) => expansion.applied.has(`${profile.id}/${row}`)))
         .map((d) => ({ profile: profile.id, id: d.id, rows: d.rows, says: d.says, other: d.other, otherSource: d.otherSource })),
     ),
+    supplements: mode === "supplement" ? supplements : [],
   };
 }
 

@@ -1,5 +1,5 @@
 import type { PortRange } from "../model/ports";
-import type { Protocol } from "../model/protocol";
+import type { IcmpMatch, Protocol } from "../model/protocol";
 
 /** One end of a required flow: a node group of the plan, or a named peer (a load balancer in front of a server). */
 export type RequiredEndpoint = { readonly kind: "group"; readonly group: string } | { readonly kind: "peer"; readonly peer: string };
@@ -20,4 +20,14 @@ export interface RequiredFlow {
   readonly to: string;
   readonly protocol: Protocol;
   readonly ports?: PortRange;
+  /** ICMP type and code (Cilium's health pings); absent for other protocols. */
+  readonly icmp?: IcmpMatch;
+  /** The row or section of `source` that states it. */
+  readonly sourceRow?: string;
+  /** The distribution whose requirement this is (kubeadm, kubekey, kubean, rke1, rke2, k3s). */
+  readonly distribution?: string;
+  /** The plan cluster the flow is inside. */
+  readonly cluster?: string;
+  /** With a peer source: only that peer's CIDRs of this family (IPv6 pod addresses, for example). */
+  readonly family?: "ipv4" | "ipv6";
 }

@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { planSourceIssues, resolvePlan } from "../firewall/planSource";
+import { podRoutingIssues } from "../connectivity/podRouting";
 import { parseCidr } from "../model/cidr";
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Layout } from "../model/layout";
@@ -148,6 +149,7 @@ export function resolveGcpArgs(name: string, args: GcpClusterFirewallArgs): Reso
   if (issues.length > 0) fail(name, issues);
 
   const plan = resolvePlan(args);
+  issues.push(...podRoutingIssues(plan, "gcp"));
   const useServiceAccounts = args.useServiceAccounts ?? false;
   const identities = chooseIdentities(prefix!, plan, args, useServiceAccounts, issues);
   if (issues.length > 0) fail(name, issues);

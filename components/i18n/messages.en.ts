@@ -110,6 +110,9 @@ export const en = {
     warnings: "Warnings",
     notes: "Notes",
     disagreements: "Disagreements",
+    supplements: "Supplements: what the cluster needs and the documents omit",
+    supplementsIntro: (count: number) =>
+      `${count} flow${count === 1 ? "" : "s"} the Kubernetes connectivity model requires that no row of the layout's profiles opens, added to the tables above (completeness: supplement).`,
     none: "None.",
     warning: worldWarningEn,
     /** `message` is the compiler's sentence (Markdown-escaped); `detail` the peer or hosts it names. */

@@ -11,6 +11,7 @@ const NOTE_MEANING: Readonly<Record<NoteCode, (detail: string) => string>> = {
   "peer-unset": (peer) => `layout.peers에 피어 ${peer}의 CIDR이 없어 아무것도 열지 않았습니다`,
   "role-absent": (role) => `역할 ${role}을(를) 가진 노드 그룹이 없어 이 행은 적용되지 않았습니다`,
   "egress-hosts": (hosts) => `${hosts}(으)로 호스트 이름으로 나가는 트래픽입니다. FQDN 규칙이 없는 클라우드에서는 다른 방법으로 허용해야 합니다`,
+  "installer-default": (choice) => `레이아웃이 정하지 않은 옵션에 배포판 설치 도구의 문서화된 기본값을 사용했습니다(${choice})`,
 };
 
 function opener(o: OpenerParts): string {
@@ -90,6 +91,8 @@ export const ko: Messages = {
     warnings: "경고",
     notes: "참고",
     disagreements: "출처 간 불일치",
+    supplements: "보충: 클러스터에 필요하지만 문서에 빠진 흐름",
+    supplementsIntro: (count) => `Kubernetes 연결 모델이 요구하지만 레이아웃의 프로필 행이 열지 않는 흐름 ${count}개를 위 표에 추가했습니다 (completeness: supplement).`,
     none: "없음.",
     warning: worldWarning,
     note: (code, where, _message, description, detail) => `**${code}** (${where}, ${description}): ${NOTE_MEANING[code](detail)}.`,

@@ -9,6 +9,7 @@ import { PROTOCOLS } from "../model/protocol";
 import { parsePortSpec } from "../model/ports";
 import { parseCidr } from "../model/cidr";
 import { knownList } from "../model/suggest";
+import { COMPLETENESS_MODES } from "../model/layout";
 
 /** An object that rejects unknown keys with the list of known ones. */
 function strict<T extends z.ZodRawShape>(shape: T) {
@@ -94,4 +95,12 @@ export const layoutSchema = strict({
     .refine((groups) => Object.keys(groups).length > 0, "define at least one node group"),
   peers: z.record(z.string().min(1), z.array(cidr).min(1, "give at least one CIDR, or leave the peer out")).optional(),
   rules: z.array(customRule).optional(),
+  podCidr: z.union([cidr, z.array(cidr).min(1, "give at least one pod CIDR, or leave podCidr out")]).optional(),
+  completeness: z
+    .enum(COMPLETENESS_MODES, {
+      error: (issue) =>
+        `invalid value ${JSON.stringify(issue.input)} (allowed: ${COMPLETENESS_MODES.map((m) => JSON.stringify(m)).join(", ")}; ` +
+        "supplement adds what the connectivity model requires, warn only reports it, strict fails)",
+    })
+    .optional(),
 });

@@ -27,6 +27,13 @@ export interface CustomRule {
   readonly allowInternet?: string;
 }
 
+/**
+ * What the compiler does with a flow the connectivity model requires and no row opens:
+ * add it as a supplement (default), only warn, or fail.
+ */
+export const COMPLETENESS_MODES = ["supplement", "warn", "strict"] as const;
+export type Completeness = (typeof COMPLETENESS_MODES)[number];
+
 /** What a user writes: which documents apply, with which options, on which machines. */
 export interface Layout {
   readonly name: string;
@@ -39,4 +46,8 @@ export interface Layout {
   /** External peer name → CIDRs (IPv4 and/or IPv6). A row whose peer has no CIDRs is left out and noted. */
   readonly peers?: Readonly<Record<string, readonly string[]>>;
   readonly rules?: readonly CustomRule[];
+  /** The cluster's pod CIDR(s): needed where pod addresses cross the network (Calico BGP, Cilium native routing). */
+  readonly podCidr?: string | readonly string[];
+  /** Flows the connectivity model requires that no row opens: supplement (default), warn or strict. */
+  readonly completeness?: Completeness;
 }

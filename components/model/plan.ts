@@ -66,7 +66,11 @@ export type WarningCode =
   /** The world opening hits a Kubernetes-internal service (etcd, kubelet, overlay, ...). */
   | "world-open-internal"
   /** The layout picks a mode (e.g. calicoMode vxlan) no profile in it documents: its ports are missing. */
-  | "mode-undocumented";
+  | "mode-undocumented"
+  /** The connectivity model requires flows no row of the layout's profiles opens; the plan adds them (one warning per requirement). */
+  | "supplement"
+  /** As `supplement`, with `completeness: warn`: the flows are reported, not added. */
+  | "incomplete";
 
 /**
  * Who let the internet in on a world-open flow: a vendor row that prints the CIDR itself, this
@@ -107,7 +111,9 @@ export type NoteCode =
   /** A row's optional role has no node group. */
   | "role-absent"
   /** Outbound by host name: not every cloud firewall can express it. */
-  | "egress-hosts";
+  | "egress-hosts"
+  /** An option the layout leaves unset takes the distribution installer's default, not the vendor page's. */
+  | "installer-default";
 
 export interface PlanNote {
   readonly code: NoteCode;
@@ -125,6 +131,27 @@ export interface PlanDisagreement {
   readonly otherSource: string;
 }
 
+/**
+ * A flow the connectivity model requires that no row of the layout's profiles opens, added to
+ * the plan (completeness: supplement) with the upstream requirement that asks for it.
+ */
+export interface PlanSupplement {
+  /** Requirement id in the connectivity model ("kubelet", "flannel-vxlan", ...). */
+  readonly requirement: string;
+  readonly description: string;
+  /** The upstream page and the row in it. */
+  readonly source: string;
+  readonly sourceRow: string;
+  /** The receiving group and the sender: a group, or a peer with one of its CIDRs. */
+  readonly group: string;
+  readonly from: { readonly kind: "group"; readonly group: string } | { readonly kind: "peer"; readonly peer: string; readonly cidr: string };
+  readonly protocol: Protocol;
+  readonly ports?: PortRange;
+  readonly icmp?: IcmpMatch;
+  /** Profile ids of the layout, none of whose rows opens it. */
+  readonly omittedBy: readonly string[];
+}
+
 export interface Plan {
   readonly schema: typeof PLAN_SCHEMA;
   readonly layout: string;
@@ -135,4 +162,6 @@ export interface Plan {
   readonly warnings: readonly AttributedWarning[];
   readonly notes: readonly PlanNote[];
   readonly disagreements: readonly PlanDisagreement[];
+  /** Flows the connectivity model added (compiled plans always have it; older plan JSON may not). */
+  readonly supplements?: readonly PlanSupplement[];
 }

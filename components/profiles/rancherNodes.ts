@@ -37,6 +37,8 @@ export const rancherNodes: Profile = {
     admin: "operators' networks; with rancherNodesAdminOnly, the only source of SSH, Docker TLS and the Kubernetes API",
   },
   options: ["rancherNodesRules", "rancherNodesAdminOnly"],
+  // The node driver's clusters use RKE's default network provider, Canal (its VXLAN rows are 8472 and 4789 here).
+  defaults: { cni: "canal" },
   rows: [
     {
       id: "ssh", description: "SSH", direction: "inbound", protocols: ["tcp"], ports: "22",

@@ -10,6 +10,7 @@ const DETAIL: Readonly<Record<PlanNote["code"], RegExp>> = {
   "peer-unset": /peer "([^"]+)"/,
   "role-absent": /no node group has (.+?), so /,
   "egress-hosts": /outbound to (.+) by host name/,
+  "installer-default": /^(options\.\S+ is [^,:]+)/,
 };
 
 export function noteText(note: PlanNote, m: Messages, lang: Lang): string {

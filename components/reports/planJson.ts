@@ -15,7 +15,9 @@
  *   peers: [{ name, cidrs }],
  *   warnings: [{ code, group, flow, message, openedBy?, allowInternet? }],     // openedBy: [Opener] on world-open warnings
  *   notes: [{ code, profile, row, message }],
- *   disagreements: [{ profile, id, rows, says, other, otherSource }] }
+ *   disagreements: [{ profile, id, rows, says, other, otherSource }],
+ *   supplements: [{ requirement, description, source, sourceRow, group, from, protocol, ports?, icmp?, omittedBy }] }
+ * from   = { kind: "group", group } | { kind: "peer", peer, cidr }
  * Flow   = { key, protocol, ports?: { from, to }, icmp?: { type, code? }, peer, reasons: [Reason] }
  * peer   = { kind: "group", group } | { kind: "cidr", cidr, family, peers, world } | { kind: "host", host }
  * Reason = { profile, row, description, document, documentRow, allowInternet? }
@@ -24,7 +26,7 @@
  * ```
  */
 import type { OptionName } from "../model/options";
-import type { AttributedWarning, Flow, FlowPeer, LocalProbe, Plan, PlanGroup, PlanNote, Reason, WorldOpener } from "../model/plan";
+import type { AttributedWarning, Flow, FlowPeer, LocalProbe, Plan, PlanGroup, PlanNote, PlanSupplement, Reason, WorldOpener } from "../model/plan";
 import type { PortRange } from "../model/ports";
 import type { IcmpMatch } from "../model/protocol";
 
@@ -99,6 +101,21 @@ export function orderNote(n: PlanNote) {
   return { code: n.code, profile: n.profile, row: n.row, message: n.message };
 }
 
+export function orderSupplement(s: PlanSupplement) {
+  return {
+    requirement: s.requirement,
+    description: s.description,
+    source: s.source,
+    sourceRow: s.sourceRow,
+    group: s.group,
+    from: s.from.kind === "group" ? { kind: s.from.kind, group: s.from.group } : { kind: s.from.kind, peer: s.from.peer, cidr: s.from.cidr },
+    protocol: s.protocol,
+    ...ports(s.ports),
+    ...icmp(s.icmp),
+    omittedBy: [...s.omittedBy],
+  };
+}
+
 /** The plan's objects rebuilt with their keys in schema order. */
 export function orderPlan(plan: Plan) {
   const optionNames = (Object.keys(plan.options) as OptionName[]).sort();
@@ -119,6 +136,8 @@ export function orderPlan(plan: Plan) {
       other: d.other,
       otherSource: d.otherSource,
     })),
+    // Plans from before the connectivity model have none.
+    supplements: (plan.supplements ?? []).map(orderSupplement),
   };
 }
 

@@ -90,6 +90,29 @@ function listSection(title: string, items: readonly string[], m: Messages): stri
   return [`## ${title}`, "", ...(items.length === 0 ? [m.plan.none] : items.map((item) => `- ${item}`)), ""];
 }
 
+function supplementsSection(plan: Plan, m: Messages): string[] {
+  const supplements = plan.supplements ?? [];
+  if (supplements.length === 0) return [];
+  const c = m.columns;
+  const rows = supplements.map((s) => [
+    code(s.group),
+    escapeCell(s.from.kind === "group" ? s.from.group : `${s.from.cidr} (${s.from.peer})`),
+    escapeCell(portsText(s, m)),
+    escapeCell(protocolText(s.protocol, m)),
+    escapeCell(`${s.requirement}: ${s.description}`),
+    escapeCell(`${s.source} (${s.sourceRow})`),
+    s.omittedBy.map(code).join(", "),
+  ]);
+  return [
+    `## ${m.plan.supplements}`,
+    "",
+    m.plan.supplementsIntro(supplements.length),
+    "",
+    ...table([c.group, c.from, c.port, c.protocol, c.why, c.source, c.profile], rows),
+    "",
+  ];
+}
+
 /** Markdown text ending in one newline, its fixed phrases in `lang`. */
 export function planMarkdown(plan: Plan, lang: Lang = "en"): string {
   const m = messagesFor(lang);
@@ -108,6 +131,7 @@ export function planMarkdown(plan: Plan, lang: Lang = "en"): string {
   lines.push(`## ${m.plan.picture}`, "", "```mermaid", planMermaid(plan, lang).trimEnd(), "```", "");
   lines.push(`### ${m.plan.matrix}`, "", m.plan.matrixLegend, "", ...portMatrix(plan, m), "");
   for (const group of plan.groups) lines.push(...groupSection(group, m, lang));
+  lines.push(...supplementsSection(plan, m));
 
   lines.push(...listSection(m.plan.warnings, plan.warnings.map((w) => `**${w.code}** (${code(w.group)}, ${code(w.flow)}): ${warningText(w, warningFlow(w, plan), m, lang)}`), m));
   lines.push(...listSection(m.plan.notes, plan.notes.map((n) => noteText(n, m, lang)), m));

@@ -22,6 +22,10 @@ export interface Layout {
   peers?: Record<string, string[]>;
   /** Site-specific rules beyond the profiles, in the same shape as a profile row. */
   rules?: CustomRule[];
+  /** The cluster's pod CIDRs (IPv4 and/or IPv6): required where pod addresses cross the network (Calico BGP, Cilium native routing). */
+  podCidr?: string[];
+  /** supplement (default), warn or strict: what happens to a flow the Kubernetes connectivity model requires and no row opens. */
+  completeness?: string;
 }
 
 /** A set of machines that share one firewall identity. */

@@ -71,6 +71,9 @@ export function profilesOf(profile: Profile): Profile[] {
   return [base, profile];
 }
 
+/** The pod CIDRs every catalog layout gives (used only where the mode routes pod addresses). */
+export const POD_CIDRS = ["10.244.0.0/16", "fd00:10:244::/56"];
+
 export const groupName = (text: string): string => slug(text).slice(0, 32).replace(/-+$/, "");
 
 function groupsFor(used: readonly Profile[], kinds: readonly string[], shape: GroupShape): Record<string, NodeGroup> {
@@ -110,6 +113,9 @@ export function catalogLayout(profile: Profile, mode: OptionMode, shape: Catalog
     peers: Object.fromEntries(
       peers.map((peer, i) => [peer, shape.dualStack ? [`10.${100 + i}.0.0/16`, `fd00:${(i + 1).toString(16)}::/48`] : [`10.${100 + i}.0.0/16`]]),
     ),
+
+    // Pod-addressed modes (Calico BGP, Cilium native routing, IPv6 under IP-in-IP) need the pod CIDRs; other modes ignore them.
+    podCidr: POD_CIDRS,
   };
 }
 
