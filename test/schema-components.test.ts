@@ -86,7 +86,7 @@ const EXPECTED: Record<string, { inputs: string[]; required: string[]; outputs: 
     outputs: ["targetTags", "serviceAccounts", "ruleNames", "unexpressedHosts", "summary"],
   },
   AzureClusterFirewall: {
-    inputs: [...SOURCES, "resourceGroupName", "location", "peers", "existingNetworkSecurityGroupName", "groups", "reservedPriorities", "serviceTags", "allowIpInIpAsAnyProtocol", "restrictEgress", "allowVirtualNetworkInbound"],
+    inputs: [...SOURCES, "resourceGroupName", "location", "peers", "existingNetworkSecurityGroupName", "groups", "reservedPriorities", "priorities", "serviceTags", "allowIpInIpAsAnyProtocol", "restrictEgress", "allowVirtualNetworkInbound"],
     required: ["resourceGroupName"],
     outputs: ["applicationSecurityGroupIds", "networkSecurityGroupId", "networkSecurityGroupName", "ruleSummary", "unexpressedHosts", "summary"],
   },
