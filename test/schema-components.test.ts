@@ -71,12 +71,12 @@ const SOURCES = ["layout", "layoutFile", "planJson"];
 /** The contract other languages program against: inputs, required inputs, outputs. */
 const EXPECTED: Record<string, { inputs: string[]; required: string[]; outputs: string[] }> = {
   AwsClusterFirewall: {
-    inputs: [...SOURCES, "vpcId", "peers", "prefixLists", "tags", "groups", "restrictEgress", "rulesPerGroupQuota"],
+    inputs: [...SOURCES, "vpcId", "peers", "prefixLists", "tags", "groups", "restrictEgress", "rulesPerGroupQuota", "renamedFrom"],
     required: ["vpcId"],
     outputs: ["securityGroupIds", "rules", "warnings"],
   },
   RancherNodesSecurityGroup: {
-    inputs: ["vpcId", "driverRules", "adminCidrs", "tags"],
+    inputs: ["vpcId", "driverRules", "adminCidrs", "tags", "renamedFrom"],
     required: ["vpcId"],
     outputs: ["securityGroupId", "rules", "warnings", "driverCaveats"],
   },

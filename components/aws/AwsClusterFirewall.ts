@@ -42,7 +42,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Layout } from "../model/layout";
 import type { Plan, PlanWarning } from "../model/plan";
 import type { AwsGroupSummary, AwsRuleSummary } from "./awsSpec";
-import { resolveFirewallArgs } from "./firewallArgs";
+import { resolveFirewallArgs, withRenamedFrom } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
 
 export interface AwsClusterFirewallNodeGroupArgs {
@@ -54,6 +54,12 @@ export interface AwsClusterFirewallNodeGroupArgs {
   existingSecurityGroupId?: pulumi.Input<string>;
   /** AWS name of the created group; default `<component name>-<node group>`. Must not start with "sg-"; changing it replaces the group. */
   name?: string;
+  /**
+   * The rename path: this node group's name before you renamed it in the layout. Its security
+   * group keeps its AWS name and description and its rules stay in place (Pulumi aliases), so
+   * the update changes tags only. Keep it until every stack has run `pulumi up` once.
+   */
+  previousName?: string;
 }
 
 export interface AwsClusterFirewallArgs {
@@ -75,6 +81,13 @@ export interface AwsClusterFirewallArgs {
   restrictEgress?: boolean;
   /** Your account's "rules per security group" quota if raised from the default 60. */
   rulesPerGroupQuota?: number;
+  /**
+   * The rename path: the component's name before you renamed it. Every group keeps its AWS name
+   * and description and every rule stays in place (Pulumi aliases from the old logical names);
+   * without it, a rename re-creates identical rules, which AWS refuses. Keep it until every stack
+   * has run `pulumi up` once.
+   */
+  renamedFrom?: string;
 }
 
 export class AwsClusterFirewall extends pulumi.ComponentResource {
@@ -91,7 +104,7 @@ export class AwsClusterFirewall extends pulumi.ComponentResource {
   constructor(name: string, args: AwsClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     // Everything is checked before super(): a failure registers nothing, not even the component.
     const { plan, spec } = resolveFirewallArgs(name, args);
-    super("kubeports:index:AwsClusterFirewall", name, {}, opts);
+    super("kubeports:index:AwsClusterFirewall", name, {}, withRenamedFrom(opts, args.renamedFrom, name));
 
     const ids = registerFirewall(this, spec, {
       vpcId: args.vpcId,

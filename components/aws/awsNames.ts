@@ -34,6 +34,21 @@ export function sourceNamePart(source: RuleSource): string {
   }
 }
 
+/**
+ * The names a rename leaves behind: the component's and node groups' previous names, so the
+ * logical names they gave can be aliased (rules name the groups they come from too).
+ */
+export interface PreviousNames {
+  readonly component?: string;
+  /** Node group -> its previous name. */
+  readonly groups: Readonly<Record<string, string>>;
+}
+
+/** A rule source as it was named before the rename. */
+export function previousSource(source: RuleSource, previous: PreviousNames): RuleSource {
+  return source.kind === "group" && previous.groups[source.group] !== undefined ? { ...source, group: previous.groups[source.group]! } : source;
+}
+
 export function securityGroupLogicalName(component: string, group: string): string {
   return `${component}-${group}`;
 }
