@@ -81,7 +81,7 @@ const EXPECTED: Record<string, { inputs: string[]; required: string[]; outputs: 
     outputs: ["securityGroupId", "rules", "warnings", "driverCaveats"],
   },
   GcpClusterFirewall: {
-    inputs: [...SOURCES, "network", "project", "peers", "useServiceAccounts", "groups", "priority", "logging", "restrictEgress", "nodeRanges", "fqdnEgress"],
+    inputs: [...SOURCES, "network", "project", "namePrefix", "peers", "useServiceAccounts", "groups", "priority", "logging", "restrictEgress", "nodeRanges", "fqdnEgress"],
     required: ["network"],
     outputs: ["targetTags", "serviceAccounts", "ruleNames", "unexpressedHosts", "summary"],
   },
