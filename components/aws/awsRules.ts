@@ -7,7 +7,7 @@ import { KubeportsError, type InputIssue } from "../model/errors";
 import { internalServicesHit } from "../model/internalServices";
 import type { Flow, Plan, PlanGroup } from "../model/plan";
 import { awsMatches, type AwsMatch } from "./awsProtocol";
-import { previousSource, ruleLogicalName, securityGroupLogicalName, type PreviousNames } from "./awsNames";
+import { previousLogicalNames, ruleLogicalName, securityGroupLogicalName, type PreviousNames } from "./awsNames";
 import { DEFAULT_RULES_PER_GROUP, quotaIssues, quotaUse } from "./awsQuota";
 import { caseInsensitiveNameIssues, checkOptions, duplicateIssues, prefixListPeers } from "./awsChecks";
 import { groupDescription, groupName, ruleDescription } from "./awsDescriptions";
@@ -58,11 +58,10 @@ export function planAwsFirewall(plan: Plan, options: AwsFirewallOptions): AwsFir
     const cloudOptions = { ...options, name: previous.component ?? options.name };
     const awsName = existing ? undefined : groupName(cloudGroup, groupOptions, cloudOptions, issues);
     const logicalName = securityGroupLogicalName(options.name, group.name);
-    const oldLogicalName = securityGroupLogicalName(previous.component ?? options.name, cloudGroup);
     groups.push({
       group: group.name,
       logicalName,
-      aliases: oldLogicalName !== logicalName ? [oldLogicalName] : [],
+      aliases: previousLogicalNames(logicalName, previous, (component, named) => securityGroupLogicalName(component, named(group.name)), { component: options.name, groups: [group.name] }),
       existing,
       ...(awsName !== undefined
         ? {
@@ -132,11 +131,14 @@ function previousNames(options: AwsFirewallOptions): PreviousNames {
 function finish(group: PlanGroup, direction: "ingress" | "egress", match: AwsMatch, rule: SourcedRule, description: string, options: AwsFirewallOptions): BuiltRule {
   const name = ruleLogicalName(options.name, group.name, direction, match, rule.source);
   const previous = previousNames(options);
-  const oldName = ruleLogicalName(previous.component ?? options.name, previous.groups[group.name] ?? group.name, direction, match, previousSource(rule.source, previous));
+  const source = rule.source;
+  const groups = source.kind === "group" && source.group !== group.name ? [group.name, source.group] : [group.name];
+  const aliases = previousLogicalNames(name, previous, (component, named) =>
+    ruleLogicalName(component, named(group.name), direction, match, source.kind === "group" ? { ...source, group: named(source.group) } : source), { component: options.name, groups });
   const documents = rule.reasons.map((reason) => reason.document);
   const spec: AwsRuleSpec = {
     name,
-    aliases: oldName !== name ? [oldName] : [],
+    aliases,
     group: group.name,
     direction,
     ipProtocol: match.ipProtocol,
