@@ -11,6 +11,7 @@ import type { Plan } from "../../model/plan";
 import type { ReplayResource, ReplayResult } from "../../replay/replay";
 import type { StepCloud } from "../../replay/stepClouds";
 import { findProjectDir } from "../../diff/stackPlanLayout";
+import { listStacks, readPulumiProject } from "../../preview/pulumiProject";
 
 /** Loaded on first use: these paths load Pulumi, the rest of diff does not. */
 const lazy = {
@@ -42,7 +43,9 @@ async function sideResources(side: StepSide, cwd: string, cloud: StepCloud | und
     const projectDir = findProjectDir(cwd)!;
     if (side.rev === undefined) return previewed(side.argument, projectDir);
     const { withRevisionTree } = await lazy.revisionTree();
-    return withRevisionTree(projectDir, side.rev, async (dir: string) => (existsSync(path.join(dir, "Pulumi.yaml")) ? previewed(side.argument, dir) : []));
+    // A stack that did not exist at the base revision: everything is a create.
+    const existed = (dir: string) => existsSync(path.join(dir, "Pulumi.yaml")) && listStacks(readPulumiProject(dir)).includes(side.argument);
+    return withRevisionTree(projectDir, side.rev, async (dir: string) => (existed(dir) ? previewed(side.argument, dir) : []));
   }
   if (cloud === undefined) {
     throw new KubeportsError("diff --steps needs a cloud for layout files", [{ path: "--cloud", message: `${side.argument} is a layout file, which names no cloud; add --cloud aws, --cloud azure or --cloud gcp` }]);
