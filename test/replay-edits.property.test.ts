@@ -2,7 +2,9 @@
  * Every edit converges in one `pulumi up`: random edit sequences on every shipped stack's
  * layout and on catalog layouts, each transition replayed (components/replay) against the
  * resources the shells register, built from the pure translations. Edits: add or remove a
- * node group, a layout rule, a peer CIDR, a profile option; on AWS also rename a node group and
+ * node group, a layout rule, a peer CIDR, a profile option; add a site peer and rename it (AWS
+ * rule names carry CIDRs, not peer names; GCP and Azure re-create the peer's rules under new
+ * names); on AWS also rename a node group and
  * the component through the rename path (previousName, renamedFrom) and move a group between
  * created and existingSecurityGroupId. No transition may be refused by the cloud, and no
  * security group may be replaced (machines are attached to it).
@@ -46,12 +48,12 @@ interface Edit {
   readonly b: number;
 }
 
-const KINDS = ["addGroup", "removeGroup", "addRule", "removeRule", "addCidr", "removeCidr", "toggleOption", "renameGroup", "renameComponent", "toggleExisting"] as const;
+const KINDS = ["addGroup", "removeGroup", "addRule", "removeRule", "addCidr", "removeCidr", "toggleOption", "addPeerRule", "renamePeer", "renameGroup", "renameComponent", "toggleExisting"] as const;
 const CLOUD_KINDS: Record<Cloud, readonly string[]> = {
   aws: KINDS,
   // The rename path is AWS's (where a rename is refused); on Azure and GCP a rename is a new rule set.
-  azure: KINDS.slice(0, 7),
-  gcp: KINDS.slice(0, 7),
+  azure: KINDS.slice(0, 9),
+  gcp: KINDS.slice(0, 9),
 };
 
 const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
@@ -105,6 +107,21 @@ function applyEdit(state: State, edit: Edit): State | undefined {
       options[option] = !(options[option] === true);
       return { ...state, layout: { ...layout, options } };
     }
+    case "addPeerRule": {
+      // A site peer only layout rules use: the kind of peer a layout can rename.
+      const peer = `office-${edit.b % 3}`;
+      if (layout.peers?.[peer]) return undefined;
+      const rule = { id: `from-${peer}`, description: `ssh from ${peer}`, protocols: ["tcp" as const], ports: "22", from: [{ peer }], to: { group: g } };
+      return { ...state, layout: { ...layout, peers: { ...(layout.peers ?? {}), [peer]: [`192.0.2.${(edit.b % 3) * 64}/26`] }, rules: [...(layout.rules ?? []), rule] } };
+    }
+    case "renamePeer": {
+      const peer = pick(Object.keys(layout.peers ?? {}).filter((p) => p.startsWith("office-") && !p.endsWith("-renamed")), edit.a);
+      if (!peer) return undefined;
+      const name = `${peer}-renamed`;
+      const rules = (layout.rules ?? []).map((rule) => JSON.parse(JSON.stringify(rule).replace(new RegExp(`"peer":"${peer}"`, "g"), `"peer":"${name}"`)));
+      const peers = Object.fromEntries(Object.entries(layout.peers ?? {}).map(([k, v]) => [k === peer ? name : k, v]));
+      return { ...state, layout: { ...layout, peers, rules } };
+    }
     case "renameGroup": {
       // Once per group: previousName pins the first name (a second rename is a documented limit).
       if (state.groups[g]?.previousName !== undefined || state.groups[g]?.existing) return undefined;
@@ -153,6 +170,9 @@ function build(cloud: Cloud, state: State): ReplayResource[] | undefined {
 
 const editArb = (cloud: Cloud) => fc.record({ kind: fc.constantFrom(...CLOUD_KINDS[cloud]), a: fc.nat(1000), b: fc.nat(1000) });
 
+/** Transitions replayed per cloud and edit kind: every kind must really run, not be skipped. */
+const replayed = new Map<string, number>();
+
 function checkSequence(cloud: Cloud, caseIndex: number, edits: readonly Edit[]): void {
   const start = CASES[caseIndex % CASES.length]!;
   let state: State = { layout: start.layout, component: "lab", groups: {}, existingIds: {} };
@@ -167,6 +187,7 @@ function checkSequence(cloud: Cloud, caseIndex: number, edits: readonly Edit[]):
     const where = `${cloud} ${start.label}: ${edit.kind}`;
     expect(result.conflict?.message, where).toBeUndefined();
     expect(result.steps.filter((step) => step.op === "replace" && step.type === "aws:ec2/securityGroup:SecurityGroup").map((step) => step.name), where).toEqual([]);
+    replayed.set(`${cloud} ${edit.kind}`, (replayed.get(`${cloud} ${edit.kind}`) ?? 0) + 1);
     state = next;
     current = after;
   }
@@ -183,6 +204,7 @@ describe("every edit converges in one pulumi up", () => {
         fc.property(fc.nat(CASES.length - 1), fc.array(editArb(cloud), { minLength: 1, maxLength: 5 }), (index, edits) => checkSequence(cloud, index, edits)),
         { numRuns: 45, seed: 13 },
       );
+      expect(CLOUD_KINDS[cloud].filter((kind) => !replayed.get(`${cloud} ${kind}`))).toEqual([]);
     }, 60_000);
   }
 });
