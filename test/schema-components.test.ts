@@ -71,22 +71,22 @@ const SOURCES = ["layout", "layoutFile", "planJson"];
 /** The contract other languages program against: inputs, required inputs, outputs. */
 const EXPECTED: Record<string, { inputs: string[]; required: string[]; outputs: string[] }> = {
   AwsClusterFirewall: {
-    inputs: [...SOURCES, "vpcId", "peers", "prefixLists", "tags", "groups", "restrictEgress", "rulesPerGroupQuota"],
+    inputs: [...SOURCES, "vpcId", "peers", "prefixLists", "tags", "groups", "restrictEgress", "rulesPerGroupQuota", "renamedFrom"],
     required: ["vpcId"],
     outputs: ["securityGroupIds", "rules", "warnings"],
   },
   RancherNodesSecurityGroup: {
-    inputs: ["vpcId", "driverRules", "adminCidrs", "tags"],
+    inputs: ["vpcId", "driverRules", "adminCidrs", "tags", "renamedFrom"],
     required: ["vpcId"],
     outputs: ["securityGroupId", "rules", "warnings", "driverCaveats"],
   },
   GcpClusterFirewall: {
-    inputs: [...SOURCES, "network", "project", "peers", "useServiceAccounts", "groups", "priority", "logging", "restrictEgress", "nodeRanges", "fqdnEgress"],
+    inputs: [...SOURCES, "network", "project", "namePrefix", "peers", "useServiceAccounts", "groups", "priority", "logging", "restrictEgress", "nodeRanges", "fqdnEgress"],
     required: ["network"],
     outputs: ["targetTags", "serviceAccounts", "ruleNames", "unexpressedHosts", "summary"],
   },
   AzureClusterFirewall: {
-    inputs: [...SOURCES, "resourceGroupName", "location", "peers", "existingNetworkSecurityGroupName", "groups", "reservedPriorities", "serviceTags", "allowIpInIpAsAnyProtocol", "restrictEgress", "allowVirtualNetworkInbound"],
+    inputs: [...SOURCES, "resourceGroupName", "location", "peers", "existingNetworkSecurityGroupName", "groups", "reservedPriorities", "priorities", "serviceTags", "allowIpInIpAsAnyProtocol", "restrictEgress", "allowVirtualNetworkInbound"],
     required: ["resourceGroupName"],
     outputs: ["applicationSecurityGroupIds", "networkSecurityGroupId", "networkSecurityGroupName", "ruleSummary", "unexpressedHosts", "summary"],
   },

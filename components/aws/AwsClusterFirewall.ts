@@ -43,7 +43,7 @@ import type { Layout } from "../model/layout";
 import type { Plan, PlanWarning } from "../model/plan";
 import type { AwsGroupSummary, AwsRuleSummary } from "./awsSpec";
 import { checkAwsClusterFirewallArgs } from "../args/awsClusterFirewallArgsCheck";
-import { resolveFirewallArgs } from "./firewallArgs";
+import { resolveFirewallArgs, withRenamedFrom } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
 
 export interface AwsClusterFirewallNodeGroupArgs {
@@ -55,6 +55,12 @@ export interface AwsClusterFirewallNodeGroupArgs {
   existingSecurityGroupId?: pulumi.Input<string>;
   /** AWS name of the created group; default `<component name>-<node group>`. Must not start with "sg-"; changing it replaces the group. */
   name?: string;
+  /**
+   * The rename path: this node group's name before you renamed it in the layout. Its security
+   * group keeps its AWS name and description and its rules stay in place (Pulumi aliases), so
+   * the update changes tags only. Keep it until every stack has run `pulumi up` once.
+   */
+  previousName?: string;
 }
 
 export interface AwsClusterFirewallArgs {
@@ -76,6 +82,13 @@ export interface AwsClusterFirewallArgs {
   restrictEgress?: boolean;
   /** Your account's "rules per security group" quota if raised from the default 60. */
   rulesPerGroupQuota?: number;
+  /**
+   * The rename path: the component's name before you renamed it. Every group keeps its AWS name
+   * and description and every rule stays in place (Pulumi aliases from the old logical names);
+   * without it, a rename re-creates identical rules, which AWS refuses. Keep it until every stack
+   * has run `pulumi up` once.
+   */
+  renamedFrom?: string;
 }
 
 export class AwsClusterFirewall extends pulumi.ComponentResource {
@@ -93,7 +106,7 @@ export class AwsClusterFirewall extends pulumi.ComponentResource {
     // Everything is checked before super(): a failure registers nothing, not even the component.
     checkAwsClusterFirewallArgs(name, args);
     const { plan, spec } = resolveFirewallArgs(name, args);
-    super("kubeports:index:AwsClusterFirewall", name, {}, opts);
+    super("kubeports:index:AwsClusterFirewall", name, {}, withRenamedFrom(opts, args.renamedFrom, name));
 
     const ids = registerFirewall(this, spec, {
       vpcId: args.vpcId,

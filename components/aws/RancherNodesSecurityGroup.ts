@@ -21,7 +21,7 @@ import type { Plan, PlanWarning } from "../model/plan";
 import { planAwsFirewall } from "./awsRules";
 import type { AwsRuleSummary } from "./awsSpec";
 import { formatZodIssues } from "../layout/formatZodIssues";
-import { compileIssues, strictArgs, vpcIdIssues } from "./firewallArgs";
+import { compileIssues, strictArgs, vpcIdIssues, withRenamedFrom } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
 import { checkRancherNodesArgs } from "../args/rancherNodesArgsCheck";
 
@@ -37,6 +37,12 @@ export interface RancherNodesSecurityGroupArgs {
   adminCidrs?: string[];
   /** Tags for the group and every rule. */
   tags?: Record<string, string>;
+  /**
+   * The rename path: the component's name before you renamed it. The group keeps its name
+   * `rancher-nodes`, its description and its rules (Pulumi aliases); without it, a rename tries
+   * to create a second `rancher-nodes` group in the VPC, which AWS refuses.
+   */
+  renamedFrom?: string;
 }
 
 export class RancherNodesSecurityGroup extends pulumi.ComponentResource {
@@ -53,7 +59,7 @@ export class RancherNodesSecurityGroup extends pulumi.ComponentResource {
   constructor(name: string, args: RancherNodesSecurityGroupArgs, opts?: pulumi.ComponentResourceOptions) {
     checkRancherNodesArgs(name, args);
     const { plan, spec } = resolveRancherNodes(name, args);
-    super("kubeports:index:RancherNodesSecurityGroup", name, {}, opts);
+    super("kubeports:index:RancherNodesSecurityGroup", name, {}, withRenamedFrom(opts, args.renamedFrom, name));
 
     const ids = registerFirewall(this, spec, { vpcId: args.vpcId, existingIds: {}, prefixListIds: {} });
     this.securityGroupId = ids[RANCHER_NODES]!;
@@ -85,8 +91,9 @@ const argsSchema = strictArgs(
     driverRules: z.boolean().optional(),
     adminCidrs: z.array(z.string()).min(1, "give at least one CIDR of your admin networks, or leave adminCidrs out to keep the documented 0.0.0.0/0").optional(),
     tags: z.record(z.string(), z.string()).optional(),
+    renamedFrom: z.string().min(1, "give the component's previous name, or leave renamedFrom out").optional(),
   },
-  ["vpcId", "driverRules", "adminCidrs", "tags"],
+  ["vpcId", "driverRules", "adminCidrs", "tags", "renamedFrom"],
 );
 
 function resolveRancherNodes(name: string, args: RancherNodesSecurityGroupArgs) {
@@ -104,6 +111,7 @@ function resolveRancherNodes(name: string, args: RancherNodesSecurityGroupArgs) 
   }
   const spec = planAwsFirewall(compiled.plan, {
     name,
+    ...(args.renamedFrom !== undefined && args.renamedFrom !== name ? { previousName: args.renamedFrom } : {}),
     groups: { [RANCHER_NODES]: { name: RANCHER_NODES } },
     // The table lists the egress too, so the group gets exactly that, not kubeports' default.
     restrictEgress: true,

@@ -34,6 +34,37 @@ export function sourceNamePart(source: RuleSource): string {
   }
 }
 
+/**
+ * The names a rename leaves behind: the component's and node groups' previous names, so the
+ * logical names they gave can be aliased (rules name the groups they come from too).
+ */
+export interface PreviousNames {
+  readonly component?: string;
+  /** Node group -> its previous name. */
+  readonly groups: Readonly<Record<string, string>>;
+}
+
+/** A name and, when it was renamed, its previous one: the names a deployed resource may carry. */
+function eitherName(current: string, previous: string | undefined): string[] {
+  return previous !== undefined && previous !== current ? [previous, current] : [current];
+}
+
+/**
+ * Every logical name a rename path can have left a group or rule with (component and node
+ * groups renamed in one update or in separate ones), except the current one: its aliases.
+ */
+export function previousLogicalNames(current: string, previous: PreviousNames, build: (component: string, group: (name: string) => string) => string, names: { component: string; groups: readonly string[] }): string[] {
+  const components = eitherName(names.component, previous.component);
+  const groupChoices = names.groups.map((group) => eitherName(group, previous.groups[group]));
+  const combos: Record<string, string>[] = [{}];
+  names.groups.forEach((group, index) => {
+    const next = combos.splice(0).flatMap((combo) => groupChoices[index]!.map((choice) => ({ ...combo, [group]: choice })));
+    combos.push(...next);
+  });
+  const all = components.flatMap((component) => combos.map((combo) => build(component, (name) => combo[name] ?? name)));
+  return [...new Set(all)].filter((name) => name !== current).sort();
+}
+
 export function securityGroupLogicalName(component: string, group: string): string {
   return `${component}-${group}`;
 }

@@ -7,7 +7,7 @@ import { KubeportsError, type InputIssue } from "../model/errors";
 import { internalServicesHit } from "../model/internalServices";
 import type { Flow, Plan, PlanGroup } from "../model/plan";
 import { awsMatches, type AwsMatch } from "./awsProtocol";
-import { ruleLogicalName, securityGroupLogicalName } from "./awsNames";
+import { previousLogicalNames, ruleLogicalName, securityGroupLogicalName, type PreviousNames } from "./awsNames";
 import { DEFAULT_RULES_PER_GROUP, quotaIssues, quotaUse } from "./awsQuota";
 import { caseInsensitiveNameIssues, checkOptions, duplicateIssues, prefixListPeers } from "./awsChecks";
 import { groupDescription, groupName, ruleDescription } from "./awsDescriptions";
@@ -51,15 +51,22 @@ export function planAwsFirewall(plan: Plan, options: AwsFirewallOptions): AwsFir
 
     // The profiles' documents, not the rules': adding a layout rule must not retag the group.
     const documents = (plan.profiles ?? []).map((profile) => profile.document);
-    const awsName = existing ? undefined : groupName(group.name, groupOptions, options, issues);
+    // A renamed component or group keeps the AWS name and description it was created with:
+    // EC2 cannot change either, and a replaced group is still attached to running machines.
+    const previous = previousNames(options);
+    const cloudGroup = previous.groups[group.name] ?? group.name;
+    const cloudOptions = { ...options, name: previous.component ?? options.name };
+    const awsName = existing ? undefined : groupName(cloudGroup, groupOptions, cloudOptions, issues);
+    const logicalName = securityGroupLogicalName(options.name, group.name);
     groups.push({
       group: group.name,
-      logicalName: securityGroupLogicalName(options.name, group.name),
+      logicalName,
+      aliases: previousLogicalNames(logicalName, previous, (component, named) => securityGroupLogicalName(component, named(group.name)), { component: options.name, groups: [group.name] }),
       existing,
       ...(awsName !== undefined
         ? {
             awsName,
-            description: groupDescription(group.name, options, issues),
+            description: groupDescription(cloudGroup, cloudOptions, issues),
             tags: { ...kubeportsTags(awsName, group.name, documents.length > 0 ? documents : [`kubeports plan ${plan.layout}`], options.tags ?? {}), ...options.groupTags },
           }
         : {}),
@@ -116,11 +123,23 @@ function buildEgress(plan: Plan, group: PlanGroup, mode: string, prefixLists: re
   );
 }
 
+/** The component's and node groups' names before a rename (empty when nothing was renamed). */
+function previousNames(options: AwsFirewallOptions): PreviousNames {
+  const groups = Object.entries(options.groups ?? {}).flatMap(([group, given]) => (given.previousName !== undefined ? [[group, given.previousName] as const] : []));
+  return { ...(options.previousName !== undefined ? { component: options.previousName } : {}), groups: Object.fromEntries(groups) };
+}
+
 function finish(group: PlanGroup, direction: "ingress" | "egress", match: AwsMatch, rule: SourcedRule, description: string, options: AwsFirewallOptions): BuiltRule {
   const name = ruleLogicalName(options.name, group.name, direction, match, rule.source);
+  const previous = previousNames(options);
+  const source = rule.source;
+  const groups = source.kind === "group" && source.group !== group.name ? [group.name, source.group] : [group.name];
+  const aliases = previousLogicalNames(name, previous, (component, named) =>
+    ruleLogicalName(component, named(group.name), direction, match, source.kind === "group" ? { ...source, group: named(source.group) } : source), { component: options.name, groups });
   const documents = rule.reasons.map((reason) => reason.document);
   const spec: AwsRuleSpec = {
     name,
+    aliases,
     group: group.name,
     direction,
     ipProtocol: match.ipProtocol,

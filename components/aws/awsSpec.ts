@@ -14,11 +14,15 @@ export interface AwsGroupOptions {
   readonly existingId?: string;
   /** AWS name of the group kubeports creates. */
   readonly name?: string;
+  /** The node group's name before a rename: logical names alias it, the AWS name and description stay. */
+  readonly previousName?: string;
 }
 
 export interface AwsFirewallOptions {
   /** The component's name: prefix of every logical name and of default group names. */
   readonly name: string;
+  /** The component's name before a rename: logical names alias it, AWS names and descriptions stay. */
+  readonly previousName?: string;
   readonly groups?: Readonly<Record<string, AwsGroupOptions>>;
   /** Peer name -> managed prefix list id (undefined when the id is an Output). */
   readonly prefixLists?: Readonly<Record<string, string | undefined>>;
@@ -94,6 +98,8 @@ export interface AwsCoveredRule {
 export interface AwsGroupSpec {
   readonly group: string;
   readonly logicalName: string;
+  /** Logical names the group had before a rename (Pulumi aliases). */
+  readonly aliases: readonly string[];
   readonly existing: boolean;
   /** For created groups: AWS name, description and tags (name and description are immutable in AWS). */
   readonly awsName?: string;
@@ -103,6 +109,8 @@ export interface AwsGroupSpec {
 
 export interface AwsRuleSpec {
   readonly name: string;
+  /** Logical names the rule had before a rename (Pulumi aliases). */
+  readonly aliases: readonly string[];
   readonly group: string;
   readonly direction: "ingress" | "egress";
   readonly ipProtocol: string;

@@ -21,6 +21,8 @@ export interface AwsNodeGroupArgs {
   existingSecurityGroupId?: unknown;
   /** AWS name of the group kubeports creates (default `<component name>-<node group>`); must not start with "sg-". */
   name?: string;
+  /** The node group's name before you renamed it in the layout: its group and rules keep their AWS identity (aliases). */
+  previousName?: string;
 }
 
 /** What the args check needs; the component's args interface is the typed, documented face of it. */
@@ -34,10 +36,11 @@ export interface FirewallArgsInput {
   groups?: Record<string, AwsNodeGroupArgs>;
   restrictEgress?: boolean;
   rulesPerGroupQuota?: number;
+  renamedFrom?: string;
 }
 
-const ARG_NAMES = ["layout", "plan", "vpcId", "peers", "prefixLists", "tags", "groups", "restrictEgress", "rulesPerGroupQuota"];
-const GROUP_ARG_NAMES = ["existingSecurityGroupId", "name"];
+const ARG_NAMES = ["layout", "plan", "vpcId", "peers", "prefixLists", "tags", "groups", "restrictEgress", "rulesPerGroupQuota", "renamedFrom"];
+const GROUP_ARG_NAMES = ["existingSecurityGroupId", "name", "previousName"];
 const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 
 /** A strict object whose unknown-key error lists the known keys (typos in args from YAML or JS). */
@@ -56,9 +59,10 @@ const argsSchema = strictArgs(
     peers: z.record(z.string(), z.array(z.string())).optional(),
     prefixLists: z.record(z.string(), z.unknown()).optional(),
     tags: z.record(z.string(), z.string()).optional(),
-    groups: z.record(z.string(), strictArgs({ existingSecurityGroupId: z.unknown().optional(), name: z.string().optional() }, GROUP_ARG_NAMES)).optional(),
+    groups: z.record(z.string(), strictArgs({ existingSecurityGroupId: z.unknown().optional(), name: z.string().optional(), previousName: z.string().min(1).optional() }, GROUP_ARG_NAMES)).optional(),
     restrictEgress: z.boolean().optional(),
     rulesPerGroupQuota: z.number().optional(),
+    renamedFrom: z.string().min(1, "give the component's previous name, or leave renamedFrom out").optional(),
   },
   ARG_NAMES,
 );
@@ -82,6 +86,12 @@ export function compileIssues(layout: unknown): { plan?: Plan; issues: InputIssu
     if (error instanceof KubeportsError) return { issues: [...error.issues] };
     throw error;
   }
+}
+
+/** The component's own alias for the rename path (its children carry their own). */
+export function withRenamedFrom<T extends { aliases?: unknown[] }>(opts: T | undefined, renamedFrom: string | undefined, name: string): T {
+  if (renamedFrom === undefined || renamedFrom === name) return (opts ?? {}) as T;
+  return { ...(opts ?? {}), aliases: [...(opts?.aliases ?? []), { name: renamedFrom }] } as T;
 }
 
 export interface ResolvedFirewall {
@@ -117,6 +127,7 @@ export function resolveFirewallArgs(name: string, args: FirewallArgsInput): Reso
 
   const options: AwsFirewallOptions = {
     name,
+    ...(args.renamedFrom !== undefined && args.renamedFrom !== name ? { previousName: args.renamedFrom } : {}),
     groups: Object.fromEntries(
       Object.entries(args.groups ?? {}).map(([group, given]) => [
         group,
@@ -124,6 +135,7 @@ export function resolveFirewallArgs(name: string, args: FirewallArgsInput): Reso
           existing: given.existingSecurityGroupId !== undefined,
           ...(plainString(given.existingSecurityGroupId) !== undefined ? { existingId: plainString(given.existingSecurityGroupId) } : {}),
           ...(given.name !== undefined ? { name: given.name } : {}),
+          ...(given.previousName !== undefined ? { previousName: given.previousName } : {}),
         },
       ]),
     ),

@@ -27,17 +27,22 @@ export function registerFirewall(parent: pulumi.Resource, spec: AwsFirewallSpec,
     // No `ingress`/`egress` here, not even empty lists: inline rules, legacy
     // ec2.SecurityGroupRule and vpc.*Rule on one group fight each other (perpetual diffs,
     // overwritten rules), and an explicit `[]` would delete the vpc.*Rule resources' rules.
-    const securityGroup = new ec2.SecurityGroup(group.logicalName, groupArgs(group, inputs.vpcId), { parent });
+    const securityGroup = new ec2.SecurityGroup(group.logicalName, groupArgs(group, inputs.vpcId), { parent, ...aliases(group.aliases) });
     ids[group.group] = securityGroup.id;
   }
   for (const rule of spec.rules) {
     // Rules hang off the component, not their group, so switching a group between created
     // and existing keeps every rule's URN.
     const args: vpc.SecurityGroupIngressRuleArgs = ruleArgs<pulumi.Input<string>>(rule, ids, inputs);
-    if (rule.direction === "ingress") new vpc.SecurityGroupIngressRule(rule.name, args, { parent });
-    else new vpc.SecurityGroupEgressRule(rule.name, args, { parent });
+    if (rule.direction === "ingress") new vpc.SecurityGroupIngressRule(rule.name, args, { parent, ...aliases(rule.aliases) });
+    else new vpc.SecurityGroupEgressRule(rule.name, args, { parent, ...aliases(rule.aliases) });
   }
   return ids;
+}
+
+/** The rename path: the logical names a resource had, as Pulumi aliases (nothing when none). */
+function aliases(names: readonly string[]): { aliases?: pulumi.Alias[] } {
+  return names.length > 0 ? { aliases: names.map((name) => ({ name })) } : {};
 }
 
 /** A created group's ec2.SecurityGroup inputs (exported so tests compare what is registered with the spec through this one mapping). */

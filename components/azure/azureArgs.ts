@@ -52,6 +52,12 @@ export interface AzureClusterFirewallArgs {
    */
   reservedPriorities?: AzurePriorityBandArgs;
   /**
+   * Rule name -> priority, for rules that must sit at a fixed priority. kubeports derives every
+   * other priority from the rule's identity and never moves a pinned one. Needed only when two
+   * rules collide (kubeports names both and suggests a free value).
+   */
+  priorities?: Record<string, number>;
+  /**
    * Peer name (or a profile's address label) -> Azure service tag used instead of its CIDRs, e.g.
    * { loadBalancer: "AzureLoadBalancer" }. The peer still needs CIDRs in the layout; they document
    * what the tag stands for. 0.0.0.0/0 is never turned into "Internet" unless mapped here.
@@ -90,7 +96,7 @@ const ASG_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Micro
 const SERVICE_TAG = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
 const ARG_NAMES = [
   "layout", "plan", "resourceGroupName", "location", "peers", "existingNetworkSecurityGroupName", "groups",
-  "reservedPriorities", "serviceTags", "allowIpInIpAsAnyProtocol", "restrictEgress", "allowVirtualNetworkInbound",
+  "reservedPriorities", "priorities", "serviceTags", "allowIpInIpAsAnyProtocol", "restrictEgress", "allowVirtualNetworkInbound",
 ];
 
 const cidr = z.string().superRefine((text, ctx) => {
@@ -131,6 +137,11 @@ const argsSchema = z.strictObject(
         error: (issue) => `${JSON.stringify(issue.input)} runs backwards: give { from, to } with from <= to`,
       })
       .optional(),
+    priorities: z.record(z.string().min(1), z.unknown().superRefine((value, ctx) => {
+      if (typeof value !== "number" || !Number.isInteger(value) || value < MIN_PRIORITY || value > ALLOW_MAX) {
+        ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is not allowed: kubeports' allow rules use whole numbers from ${MIN_PRIORITY} to ${ALLOW_MAX}` });
+      }
+    })).optional(),
     serviceTags: z
       .record(
         z.string().min(1),
@@ -175,6 +186,7 @@ export function resolveAzureArgs(name: string, args: AzureClusterFirewallArgs): 
       prefix: prefix!,
       reserved: args.reservedPriorities ? [{ from: args.reservedPriorities.from, to: args.reservedPriorities.to }] : [],
       serviceTags: { ...(args.serviceTags ?? {}) },
+      priorities: { ...(args.priorities ?? {}) },
       allowIpInIpAsAnyProtocol: args.allowIpInIpAsAnyProtocol ?? false,
       restrictEgress: args.restrictEgress ?? false,
       allowVirtualNetworkInbound: args.allowVirtualNetworkInbound ?? false,

@@ -1,26 +1,31 @@
 /**
- * Stable NSG priorities for kubeports' allow rules.
+ * Stable NSG priorities for kubeports' allow rules, safe for Pulumi's order of work.
  *
  * Priorities only decide which rule wins when an Allow and a Deny match the same packet. Every rule
  * placed here is an Allow, and kubeports' deny rules sit in a fixed band after all of them
- * (4087-4096), so the order among the allows never changes what passes: any assignment of unique
- * priorities in 100-4086 is correct. What matters is that the assignment is stable, because Azure refuses two rules with one priority in one direction and every
- * renumbering is an update that can race another rule's create. So:
+ * (4087-4096), so any assignment of unique priorities in 100-4086 is correct. What matters is
+ * how an edit moves them: Azure refuses two rules with one priority in one direction
+ * (SecurityRuleConflict), and `pulumi up` runs in-place updates in program order but deletes
+ * only at the end. A surviving rule that moves onto the priority of a rule deleted in the same
+ * update is refused, and the update is wedged. (The previous scheme, first free candidate in
+ * hash order, did exactly that on removals: test/azure-priorities.test.ts keeps the case.)
  *
- * - each rule's identity (direction, sides, protocol; never a list position) is hashed to a
- *   sequence of candidate priorities in 100-4086, the range above kubeports' deny band;
- * - identities are placed in the order of their own hash (not of the input list), and each takes
- *   its first candidate that is neither reserved nor taken.
+ * The guarantee here: an edit never puts a rule onto a priority another rule held before the
+ * edit, for additions and for removals (mixed edits: unless a removed rule's slot is exactly the
+ * one a pushed rule lands on, which the engine replay in `kubeports diff` reports). How:
  *
- * Why this order: a rule's priority depends only on its identity and the identities placed before
- * it. Adding rule X leaves everything placed before X alone; X takes slot s; a later rule can
- * move only if its candidate sequence reaches s before its own old slot, and that is impossible
- * when s was free in the old assignment (the later rule would have taken it). So adding or
- * removing a rule renumbers no other rule unless the added rule lands on an occupied slot, which
- * happens with probability of about (rules placed after it) / 3987 (see test/azure-priorities).
- * Linear probing by list position would instead shift every rule after an insertion.
+ * - levels with disjoint slots (LEVELS below): at level k, each rule still unplaced proposes one
+ *   slot, hashed from its own identity (reserved and pinned slots are configuration, not other
+ *   rules, and are skipped or void the proposal);
+ * - a slot proposed by exactly one rule is that rule's; a slot proposed by two or more is given
+ *   to none of them (burned), and they all go on to level k+1.
  *
- * Reserved priorities count as occupied, so adding a reserved band moves only the rules inside it.
+ * Removing a rule only removes proposals, so every other rule stays or rises to an earlier
+ * level, onto a slot that was burned, i.e. empty, before. Adding a rule only adds proposals, so a
+ * rule is pushed deeper only when the newcomer proposes its slot, and it never lands on a slot
+ * someone held (that holder still proposes it, so it would be burned). Pins never move.
+ * With hundreds of rules in one direction, rules that collide at every level fall back to the
+ * first free slot (and lose the guarantee); the engine replay in `kubeports diff` still checks.
  */
 import { createHash } from "node:crypto";
 
@@ -38,20 +43,49 @@ export interface PriorityBand {
   readonly to: number;
 }
 
-/** Hashed candidates before falling back to a scan (only reached in a nearly full range). */
-const HASHED_PROBES = 32;
+/**
+ * Level 0 proposes one slot in the whole allow range, with the formula kubeports has always used
+ * for a rule's first choice (so upgrading keeps every rule that sat there), but a proposal that
+ * falls into DEEP_BAND or a reserved or pinned slot is void. Levels 1-5 live in DEEP_BAND only,
+ * in disjoint bands of 300, 150, 75, 40 and 35 slots, so no two levels ever propose one slot.
+ */
+export const DEEP_BAND: PriorityBand = { from: 3487, to: ALLOW_MAX };
+export const LEVELS: readonly PriorityBand[] = (() => {
+  const bands: PriorityBand[] = [{ from: MIN_PRIORITY, to: ALLOW_MAX }];
+  let from = DEEP_BAND.from;
+  for (const size of [300, 150, 75, 40]) {
+    bands.push({ from, to: from + size - 1 });
+    from += size;
+  }
+  bands.push({ from, to: ALLOW_MAX });
+  return bands;
+})();
+
+/** Two rules (identities) that propose the same slot at every level. */
+export class PriorityCollision extends Error {
+  constructor(readonly identities: readonly [string, string], readonly freeSlot: number | undefined) {
+    super(`kubeports: rules ${identities[0]} and ${identities[1]} propose the same priority at every level`);
+  }
+}
 
 function hashNumber(text: string): number {
-  // 48 bits: exact in a double, and far more than the 3987 slots it is reduced to.
+  // 48 bits: exact in a double, and far more than any band it is reduced to.
   return Number.parseInt(createHash("sha256").update(text).digest("hex").slice(0, 12), 16);
 }
 
-/** Candidate priorities for one identity: hashed ones, then every slot once from the first. */
-function* candidates(identity: string): Generator<number> {
-  const first = hashNumber(`${identity}#0`) % ALLOW_SLOTS;
-  yield MIN_PRIORITY + first;
-  for (let k = 1; k < HASHED_PROBES; k++) yield MIN_PRIORITY + (hashNumber(`${identity}#${k}`) % ALLOW_SLOTS);
-  for (let step = 1; step < ALLOW_SLOTS; step++) yield MIN_PRIORITY + ((first + step) % ALLOW_SLOTS);
+/** The slot an identity proposes at one level, from its own hash only (undefined: void). */
+function proposal(identity: string, level: number, blocked: ReadonlySet<number>): number | undefined {
+  if (level === 0) {
+    const slot = MIN_PRIORITY + (hashNumber(`${identity}#0`) % ALLOW_SLOTS);
+    return blocked.has(slot) || (slot >= DEEP_BAND.from && slot <= DEEP_BAND.to) ? undefined : slot;
+  }
+  const band = LEVELS[level]!;
+  const size = band.to - band.from + 1;
+  for (let i = 0; i < 64; i++) {
+    const slot = band.from + (hashNumber(`${identity}#${level}#${i}`) % size);
+    if (!blocked.has(slot)) return slot;
+  }
+  return undefined;
 }
 
 /** Priorities in the allow range that no reserved band covers. */
@@ -61,34 +95,69 @@ export function freeSlotCount(reserved: readonly PriorityBand[]): number {
   return count;
 }
 
-/** Identities are placed in this order (ties, which need a SHA-256 collision, fall back to the text). */
-export function placementRank(identity: string): string {
-  return createHash("sha256").update(identity).digest("hex");
-}
-
 /**
- * Identity -> priority for one direction of one NSG. The result depends on the set of
- * identities and the reserved bands only (never on input order). Callers check capacity with
- * freeSlotCount first; running out here is a bug.
+ * Identity -> priority for one direction of one NSG. Depends on the set of identities, the
+ * reserved bands and the pins only (never on input order). Pinned identities keep their pinned
+ * priority. Throws PriorityCollision when two rules collide at every level.
  */
-export function assignPriorities(identities: readonly string[], reserved: readonly PriorityBand[] = []): Map<string, number> {
+export function assignPriorities(
+  identities: readonly string[],
+  reserved: readonly PriorityBand[] = [],
+  pinned: ReadonlyMap<string, number> = new Map(),
+): Map<string, number> {
   const unique = new Set(identities);
   if (unique.size !== identities.length) throw new Error("kubeports bug: duplicate rule identities given to assignPriorities");
   if (unique.size > freeSlotCount(reserved)) throw new RangeError(`kubeports bug: ${unique.size} rules for ${freeSlotCount(reserved)} free priorities`);
 
   const blocked = new Set<number>();
   for (const band of reserved) for (let p = Math.max(band.from, MIN_PRIORITY); p <= Math.min(band.to, ALLOW_MAX); p++) blocked.add(p);
-  const order = [...unique].map((identity) => ({ identity, rank: placementRank(identity) }));
-  order.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
-
   const result = new Map<string, number>();
-  for (const { identity } of order) {
-    for (const priority of candidates(identity)) {
-      if (blocked.has(priority)) continue;
-      blocked.add(priority);
-      result.set(identity, priority);
+  for (const identity of [...unique].sort()) {
+    const pin = pinned.get(identity);
+    if (pin === undefined) continue;
+    result.set(identity, pin);
+    blocked.add(pin);
+  }
+
+  let open = [...unique].filter((identity) => !result.has(identity)).sort();
+  let lastCollision: string[] | undefined;
+  for (let level = 0; level < LEVELS.length && open.length > 0; level++) {
+    const bids = new Map<number, string[]>();
+    for (const identity of open) {
+      const slot = proposal(identity, level, blocked);
+      if (slot !== undefined) bids.set(slot, [...(bids.get(slot) ?? []), identity]);
+    }
+    for (const [slot, bidders] of bids) {
+      if (bidders.length === 1) result.set(bidders[0]!, slot);
+      else lastCollision = bidders;
+    }
+    open = open.filter((identity) => !result.has(identity));
+  }
+  if (open.length === 0) return result;
+  // Beyond the last level (only with hundreds of rules in one direction): the first free slot
+  // from each rule's own hash, in hash order. Placement here may move on later edits.
+  const taken = new Set([...blocked, ...result.values()]);
+  const ranked = open.map((identity) => ({ identity, rank: createHash("sha256").update(identity).digest("hex") })).sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+  for (const { identity } of ranked) {
+    const start = hashNumber(`${identity}#overflow`) % ALLOW_SLOTS;
+    for (let step = 0; step < ALLOW_SLOTS; step++) {
+      const slot = MIN_PRIORITY + ((start + step) % ALLOW_SLOTS);
+      if (taken.has(slot)) continue;
+      taken.add(slot);
+      result.set(identity, slot);
       break;
+    }
+    if (!result.has(identity)) {
+      const pair = lastCollision ?? [identity, identity];
+      throw new PriorityCollision([pair[0]!, pair[1] ?? pair[0]!], freePriority(blocked, result));
     }
   }
   return result;
+}
+
+/** A priority nobody uses, to suggest as a pin. */
+function freePriority(blocked: ReadonlySet<number>, taken: ReadonlyMap<string, number>): number | undefined {
+  const used = new Set(taken.values());
+  for (let p = ALLOW_MAX; p >= MIN_PRIORITY; p--) if (!blocked.has(p) && !used.has(p)) return p;
+  return undefined;
 }

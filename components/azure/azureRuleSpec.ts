@@ -56,6 +56,8 @@ export interface AzureTranslateOptions {
   /** Component-name prefix of every name (validated by namePrefix). */
   readonly prefix: string;
   readonly reserved: readonly PriorityBand[];
+  /** Rule name -> pinned priority (args.priorities); absent or empty: none pinned. */
+  readonly priorities?: Readonly<Record<string, number>>;
   /** Peer name (or document label) -> service tag used instead of its CIDRs. */
   readonly serviceTags: Readonly<Record<string, string>>;
   readonly allowIpInIpAsAnyProtocol: boolean;

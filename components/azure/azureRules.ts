@@ -23,6 +23,7 @@
  * restrictEgress, the plan's outbound flows become allow rules and deny rules drop the rest.
  */
 import { KubeportsError, type InputIssue } from "../model/errors";
+import { knownList } from "../model/suggest";
 import type { Flow, FlowPeer, Plan, PlanGroup } from "../model/plan";
 import { formatPortRange } from "../model/ports";
 import { hasPorts } from "../model/protocol";
@@ -30,7 +31,7 @@ import { cidrMemberships, cidrSide, serviceTagIssues } from "./azureCidrSides";
 import { describeAllow, describeDeny } from "./azureDescriptions";
 import { checkLimits, MAX_ASGS_PER_SIDE } from "./azureLimits";
 import { azureName, disambiguate } from "./azureNames";
-import { DENY_BAND, assignPriorities, freeSlotCount } from "./azurePriorities";
+import { DENY_BAND, PriorityCollision, assignPriorities, freeSlotCount } from "./azurePriorities";
 import { azureProtocol, tunnelIssues } from "./azureProtocol";
 import type { AzureDirection, AzureFamily, AzureProtocol, AzureRuleSpec, AzureSide, AzureTranslateOptions, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
 import { chunkSources, packBySourceSet, type PackedEntry } from "../firewall/packBySourceSet";
@@ -241,6 +242,12 @@ function prioritize(plan: Plan, options: AzureTranslateOptions, drafts: readonly
   const issues: InputIssue[] = [];
   const rules: AzureRuleSpec[] = [];
   const free = freeSlotCount(options.reserved);
+  const pins = options.priorities ?? {};
+  const allowNames = drafts.filter((draft) => draft.priority === undefined).map((draft) => draft.name);
+  for (const [name, value] of Object.entries(pins)) {
+    if (!allowNames.includes(name)) issues.push({ path: `args.priorities.${name}`, message: `no allow rule is named "${name}" ${knownList(name, allowNames)}` });
+    else if (options.reserved.some((band) => value >= band.from && value <= band.to)) issues.push({ path: `args.priorities.${name}`, message: `${value} is inside reservedPriorities; pin outside the band` });
+  }
   for (const direction of ["Inbound", "Outbound"] as const) {
     const allows = drafts.filter((draft) => draft.direction === direction && draft.priority === undefined);
     if (allows.length > free) {
@@ -250,7 +257,25 @@ function prioritize(plan: Plan, options: AzureTranslateOptions, drafts: readonly
       });
       continue;
     }
-    const priorities = assignPriorities(allows.map((draft) => draft.identity), options.reserved);
+    const pinned = new Map(allows.filter((draft) => pins[draft.name] !== undefined).map((draft) => [draft.identity, pins[draft.name]!]));
+    const twice = [...pinned.values()].find((value, index, all) => all.indexOf(value) !== index);
+    if (twice !== undefined) {
+      const names = allows.filter((draft) => pins[draft.name] === twice).map((draft) => draft.name);
+      issues.push({ path: `args.priorities.${names[1]}`, message: `${names.join(" and ")} are both pinned to ${direction} priority ${twice}; give each its own` });
+      continue;
+    }
+    let priorities: Map<string, number>;
+    try {
+      priorities = assignPriorities(allows.map((draft) => draft.identity), options.reserved, pinned);
+    } catch (error) {
+      if (!(error instanceof PriorityCollision)) throw error;
+      const [a, b] = error.identities.map((identity) => allows.find((draft) => draft.identity === identity)!.name);
+      issues.push({
+        path: "args.priorities",
+        message: `${direction} rules ${a} and ${b} hash to the same priority at every level; pin one of them, for example priorities: { "${b}": ${error.freeSlot ?? "<a free priority>"} }`,
+      });
+      continue;
+    }
     for (const draft of drafts.filter((d) => d.direction === direction)) {
       rules.push({ ...draft, priority: draft.priority ?? priorities.get(draft.identity)! });
     }

@@ -2,7 +2,8 @@
  * The kubeports CLI as a function, so tests run it in-process. Exit codes:
  * 0 success; 1 invalid input (layout, file, --out); 2 usage error (unknown command, option or
  * format, missing argument); 3 diff --fail-on-world found a change that opens a port to the
- * internet; 4 verify found a needed flow the cloud blocks; 70 internal error (a kubeports bug: the stack trace is printed).
+ * internet; 4 verify found a needed flow the cloud blocks; 5 diff --steps found a step a cloud
+ * would refuse; 70 internal error (a kubeports bug: the stack trace is printed).
  */
 import { Command, CommanderError } from "commander";
 import { KubeportsError } from "../model/errors";
@@ -16,7 +17,7 @@ import { formatInputError, SourcedInputError } from "./formatError";
 import { packageVersion } from "./packageVersion";
 import type { CliIo } from "./io";
 
-export const EXIT = { ok: 0, input: 1, usage: 2, worldOpened: 3, blocked: 4, internal: 70 } as const;
+export const EXIT = { ok: 0, input: 1, usage: 2, worldOpened: 3, blocked: 4, stepRefused: 5, internal: 70 } as const;
 
 function program(io: CliIo): Command {
   const root = new Command("kubeports")

@@ -36,6 +36,13 @@ export interface GcpClusterFirewallArgs {
   network: pulumi.Input<string>;
   /** Project of the network and rules. Default: the provider's project. */
   project?: pulumi.Input<string>;
+  /**
+   * Prefix of every GCP name kubeports gives (firewall rules, the egress policy, default tags and
+   * service accounts). Default: the component name. Firewall names are unique per project, so
+   * two stacks that deploy one layout into one project need different prefixes (the shipped
+   * stacks use the stack name). Changing it replaces every rule: keep it once deployed.
+   */
+  namePrefix?: string;
   /** Peer name -> CIDRs, merged over the layout's peers before compiling (layout only). */
   peers?: Record<string, string[]>;
   /**
@@ -105,6 +112,7 @@ const argsSchema = z.strictObject(
     // Required, but checked in networkIssues() with a message that says what to give.
     network: z.unknown().optional(),
     project: z.unknown().optional(),
+    namePrefix: z.string().optional(),
     peers: z.record(z.string().min(1), z.array(cidr).min(1, "give at least one CIDR, or leave the peer out")).optional(),
     useServiceAccounts: flag("useServiceAccounts"),
     groups: z
@@ -132,7 +140,7 @@ const argsSchema = z.strictObject(
     nodeRanges: z.array(cidr).optional(),
     fqdnEgress: flag("fqdnEgress"),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown argument${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")} ${knownList(issue.keys[0] ?? "", ["layout", "plan", "network", "project", "peers", "useServiceAccounts", "groups", "priority", "logging", "restrictEgress", "nodeRanges", "fqdnEgress"])}` : undefined) },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown argument${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")} ${knownList(issue.keys[0] ?? "", ["layout", "plan", "network", "project", "namePrefix", "peers", "useServiceAccounts", "groups", "priority", "logging", "restrictEgress", "nodeRanges", "fqdnEgress"])}` : undefined) },
 );
 
 function fail(name: string, issues: readonly InputIssue[]): never {
@@ -143,8 +151,11 @@ function fail(name: string, issues: readonly InputIssue[]): never {
 export function resolveGcpArgs(name: string, args: GcpClusterFirewallArgs): ResolvedGcpArgs {
   const parsed = argsSchema.safeParse(args ?? {}, { reportInput: true });
   const issues: InputIssue[] = parsed.success ? [] : formatZodIssues("args", parsed.error);
-  const prefix = namePrefix(name);
-  if (!prefix) issues.push({ path: "name", message: `"${name}" cannot prefix GCP names: it must contain a letter before any digit (for example "prod-cluster")` });
+  const prefix = namePrefix(args.namePrefix ?? name);
+  if (!prefix) {
+    const path = args.namePrefix !== undefined ? "args.namePrefix" : "name";
+    issues.push({ path, message: `"${args.namePrefix ?? name}" cannot prefix GCP names: it must contain a letter before any digit (for example "prod-cluster")` });
+  }
   issues.push(...planSourceIssues(args), ...egressIssues(args), ...networkIssues(args));
   if (issues.length > 0) fail(name, issues);
 

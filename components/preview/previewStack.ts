@@ -22,6 +22,10 @@ export interface PreviewResource {
   readonly id: string | null;
   readonly parent: string | null;
   readonly inputs: Record<string, unknown>;
+  /** Old logical names this resource answers to (Pulumi `aliases`); only when set. */
+  readonly aliases?: readonly string[];
+  /** Set when the resource is deleted before its replacement is created. */
+  readonly deleteBeforeReplace?: boolean;
 }
 
 export interface StackPreview {
@@ -48,6 +52,8 @@ function toPreview(resource: RecordedResource): PreviewResource & { urn: string;
     id: resource.custom ? resource.id : null,
     parent: resource.parent,
     inputs: sortKeys(resource.inputs) as Record<string, unknown>,
+    ...(resource.aliases ? { aliases: resource.aliases } : {}),
+    ...(resource.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
   };
 }
 

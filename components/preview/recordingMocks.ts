@@ -18,6 +18,17 @@ export interface RecordedResource {
   readonly parentUrn: string | null;
   readonly custom: boolean;
   readonly inputs: Record<string, unknown>;
+  /** Old logical names the resource answers to (its `aliases` option; same type). */
+  readonly aliases?: readonly string[];
+  /** The resource's deleteBeforeReplace option, when set. */
+  readonly deleteBeforeReplace?: boolean;
+}
+
+/** What the mock API leaves out of newResource, read off the engine request instead. */
+interface RequestOptions {
+  readonly parentUrn: string;
+  readonly aliases: readonly string[];
+  readonly deleteBeforeReplace: boolean;
 }
 
 const MOCK_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
@@ -98,6 +109,20 @@ function quietPromiseStacks(sdk: PulumiSdk): void {
   debuggable.kubeportsQuiet = true;
 }
 
+interface EngineRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getDeletebeforereplace?(): boolean;
+  getAliasesList?(): { getUrn(): string; getSpec(): { getName(): string } | undefined }[];
+}
+
+/** The old logical names of a request's aliases (by spec name, or the last URN segment). */
+function aliasNames(req: EngineRequest): string[] {
+  const names = (req.getAliasesList?.() ?? []).map((alias) => alias.getSpec()?.getName() || alias.getUrn().split("::").pop() || "");
+  return [...new Set(names.filter((name) => name.length > 0 && name !== req.getName()))].sort();
+}
+
 export interface Recorder {
   readonly resources: RecordedResource[];
 }
@@ -113,12 +138,13 @@ export async function installRecordingMocks(
 ): Promise<Recorder> {
   const { pulumi: sdkPulumi } = sdk;
   const resources: RecordedResource[] = [];
-  const parents = new Map<string, string>();
+  const requests = new Map<string, RequestOptions>();
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
       const inputs = (args.inputs ?? {}) as Record<string, unknown>;
       const id = args.custom === false ? "" : (args.id || mockId(args.type, args.name, inputs));
-      const parentUrn = parents.get(`${args.type}::${args.name}`) || null;
+      const request = requests.get(`${args.type}::${args.name}`);
+      const parentUrn = request?.parentUrn || null;
       resources.push({
         type: args.type,
         name: args.name,
@@ -128,6 +154,8 @@ export async function installRecordingMocks(
         parentUrn,
         custom: args.custom !== false,
         inputs,
+        ...(request && request.aliases.length > 0 ? { aliases: request.aliases } : {}),
+        ...(request?.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
       });
       return { id: id || undefined, state: { ...inputs, ...computedState(args.type, args.name, id, inputs) } };
     },
@@ -152,13 +180,15 @@ export async function installRecordingMocks(
   // them, and under source-mapped stacks (vitest, tsx) capturing them dominates the run time.
   (sdkPulumi.Resource as unknown as { stackTrace(skip: number): unknown[] }).stackTrace = () => [];
   quietPromiseStacks(sdk);
-  // The mock API does not pass the parent to newResource; read it off the request first.
-  const monitor = sdkPulumi.runtime.getMonitor() as unknown as {
-    registerResource(req: { getType(): string; getName(): string; getParent(): string }, cb: unknown): unknown;
-  };
+  // The mock API does not pass the parent or the options to newResource; read them off the request first.
+  const monitor = sdkPulumi.runtime.getMonitor() as unknown as { registerResource(req: EngineRequest, cb: unknown): unknown };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) => {
-    parents.set(`${req.getType()}::${req.getName()}`, req.getParent());
+    requests.set(`${req.getType()}::${req.getName()}`, {
+      parentUrn: req.getParent(),
+      aliases: aliasNames(req),
+      deleteBeforeReplace: req.getDeletebeforereplace?.() === true,
+    });
     return register(req, cb);
   };
   return { resources };

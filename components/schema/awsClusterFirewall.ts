@@ -32,6 +32,8 @@ export interface AwsClusterFirewallArgs {
   restrictEgress?: boolean;
   /** Your account's "rules per security group" quota if raised from the default 60. */
   rulesPerGroupQuota?: number;
+  /** The rename path: the component's previous name; groups keep their AWS names and descriptions and rules stay in place (aliases). */
+  renamedFrom?: string;
 }
 
 // Pulumi's schema inference accepts only direct ComponentResource subclasses, so the TypeScript

@@ -29,6 +29,8 @@ export interface AzureClusterFirewallArgs {
   groups?: Record<string, AzureGroup>;
   /** A band of priorities kubeports never assigns, for your own rules in the same NSG. */
   reservedPriorities?: AzurePriorityBand;
+  /** Rule name -> pinned priority; kubeports never moves a pinned rule. Needed only when two rules collide (the error names both and a free value). */
+  priorities?: Record<string, number>;
   /** Peer name (or a profile's address label) -> Azure service tag used instead of its CIDRs, e.g. { loadBalancer: "AzureLoadBalancer" }. */
   serviceTags?: Record<string, string>;
   /** Express IP-in-IP rows (Calico IPIP) as "*"-protocol rules. Default false: such layouts fail (use Calico VXLAN on Azure). */

@@ -12,6 +12,8 @@ export interface AwsNodeGroup {
   existingSecurityGroupId?: pulumi.Input<string>;
   /** AWS name of the created group; default `<component name>-<node group>`. Must not start with "sg-"; changing it replaces the group. */
   name?: string;
+  /** The rename path: this node group's name before you renamed it; its group keeps its AWS name and description and its rules stay in place (aliases). */
+  previousName?: string;
 }
 
 /** How GcpClusterFirewall identifies one node group. Leave it out to let kubeports choose. */

@@ -21,6 +21,8 @@ export interface GcpClusterFirewallArgs {
   network: pulumi.Input<string>;
   /** Project of the network and rules. Default: the provider's project. */
   project?: pulumi.Input<string>;
+  /** Prefix of every GCP name (firewall rules, policy, default tags and service accounts). Default: the component name. Firewall names are unique per project: give two stacks that deploy one layout into one project different prefixes. */
+  namePrefix?: string;
   /** Peer name -> CIDRs, merged over the layout's peers before compiling. */
   peers?: Record<string, string[]>;
   /** Identify node groups by service account instead of network tag (only IAM-permitted users can attach a service account; anyone who can edit an instance can add a tag). */

@@ -30,6 +30,7 @@ export const STACK_CONFIG = {
   rancherNodesDriverRules: z.boolean(),
   useServiceAccounts: z.boolean(),
   fqdnEgress: z.boolean(),
+  namePrefix: z.string().regex(/^[a-z](?:[-a-z0-9]{0,30}[a-z0-9])?$/, "must be 1-32 lower-case letters, digits and hyphens, starting with a letter").optional(),
   adminSshPublicKey: z.string().regex(/^(ssh-(ed25519|rsa)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+( .*)?$/, "must be an OpenSSH public key line (ssh-ed25519 AAAA... comment)").optional(),
 } as const;
 

@@ -17,6 +17,8 @@ export function gcpStack(layout: Layout, cluster: ClusterFile, config: StackConf
   const network = gcpNetwork(layout.name, config, region);
   const firewall = new GcpClusterFirewall(layout.name, {
     layout,
+    // Firewall names are unique per GCP project: one prefix per stack.
+    namePrefix: config.namePrefix ?? pulumi.getStack(),
     network: network.network,
     useServiceAccounts: config.useServiceAccounts,
     fqdnEgress: config.fqdnEgress,

@@ -16,6 +16,9 @@ import { CommandExit } from "../commandExit";
 import { compileLayoutSource } from "../compileSource";
 import type { CliIo } from "../io";
 import { resolveLayout } from "../resolveLayout";
+import { STEP_CLOUDS, type StepCloud } from "../../replay/stepClouds";
+import { stepsJson, stepsMarkdown } from "../../replay/stepsReport";
+import { diffSteps, EXIT_STEP_REFUSED } from "./diffSteps";
 
 /** Exit code of --fail-on-world when a change opens a port to 0.0.0.0/0 or ::/0. */
 export const EXIT_WORLD_OPENED = 3;
@@ -25,6 +28,8 @@ interface DiffOptions {
   readonly format: DiffFormat;
   readonly lang: Lang;
   readonly failOnWorld?: boolean;
+  readonly steps?: boolean;
+  readonly cloud?: StepCloud;
 }
 
 interface Side {
@@ -57,7 +62,9 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
     .addOption(new Option("--format <format>", "report format").choices(DIFF_FORMATS).default("markdown"))
     .addOption(new Option("--lang <lang>", "language of the report's headings and fixed text").choices(LANGS).default("en"))
     .option("--fail-on-world", `exit with code ${EXIT_WORLD_OPENED} when a change opens a port to 0.0.0.0/0 or ::/0`)
-    .action(function (this: Command, first: string, second: string | undefined, options: DiffOptions) {
+    .option("--steps", `also replay what \`pulumi up\` would run (create, update, replace, delete per resource); exit ${EXIT_STEP_REFUSED} when a cloud would refuse a step`)
+    .addOption(new Option("--cloud <cloud>", "with --steps and layout files: the cloud to translate for").choices(STEP_CLOUDS))
+    .action(async function (this: Command, first: string, second: string | undefined, options: DiffOptions) {
       const m = messagesFor(options.lang);
       if (options.base !== undefined && second !== undefined) this.error(`error: ${m.cli.diffBaseWithTwo(options.base)}`);
       if (options.base === undefined && second === undefined) this.error(`error: ${m.cli.diffNeedsTwo}`);
@@ -65,11 +72,22 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
       const after = current(second ?? first, io.cwd);
       const before = options.base !== undefined ? atRevision(first, io.cwd, options.base) : current(first, io.cwd);
       const diff = diffPlans(before, after);
-      io.stdout(DIFF_REPORTS[options.format](diff, options.lang));
+      const steps = options.steps
+        ? await diffSteps({ argument: first, ...(options.base !== undefined ? { rev: options.base } : {}), plan: before.plan }, { argument: second ?? first, plan: after.plan }, io.cwd, options.cloud)
+        : undefined;
+      const report = DIFF_REPORTS[options.format](diff, options.lang);
+      if (!steps) io.stdout(report);
+      else if (options.format === "json") io.stdout(`${JSON.stringify({ ...(JSON.parse(report) as object), replay: stepsJson(steps) }, null, 2)}\n`);
+      else if (options.format === "markdown") io.stdout(`${report}\n${stepsMarkdown(steps)}`);
+      else io.stdout(report);
       if (!diff.changed && options.format !== "markdown") io.stderr(m.cli.noChanges);
       if (options.failOnWorld && diff.summary.opensToWorld > 0) {
         io.stderr(m.cli.worldOpened(diff.summary.opensToWorld));
         throw new CommandExit(EXIT_WORLD_OPENED);
+      }
+      if (steps?.conflict) {
+        io.stderr(`kubeports diff: ${steps.conflict.message}\n`);
+        throw new CommandExit(EXIT_STEP_REFUSED);
       }
     });
 }

@@ -1,0 +1,48 @@
+/**
+ * Upgrading kubeports converges: for every shipped stack, the preview of the last released
+ * version (test/fixtures/released/, generated at d7a4d76) replayed against the current code's
+ * preview: no step the cloud refuses, no security group replaced, and every input that forces a
+ * replacement (group names and descriptions, GCP names and networks, Azure NSG and rule names)
+ * unchanged, so a wording change cannot slip into a release.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { groupDescription, groupName } from "../components/aws/awsDescriptions";
+import { azureName } from "../components/azure/azureNames";
+import { gcpName } from "../components/gcp/gcpNames";
+import { previewStack, type PreviewResource, type StackPreview } from "../components/preview/previewStack";
+import { REPLACE_INPUTS } from "../components/replay/replaceInputs";
+import { replay } from "../components/replay/replay";
+
+const STACKS = ["rancher-aws", "super-kubenetes-gcp", "dce5-azure", "apinizer-aws"];
+const released = (stack: string) => JSON.parse(readFileSync(path.join(__dirname, "fixtures/released", `${stack}.json`), "utf8")) as StackPreview;
+
+/** type::name -> the inputs that force a replacement, for resources of the types REPLACE_INPUTS covers. */
+function replacing(resources: readonly PreviewResource[]): Map<string, Record<string, unknown>> {
+  return new Map(resources.filter((r) => REPLACE_INPUTS[r.type]).map((r) => [`${r.type}::${r.name}`, Object.fromEntries(REPLACE_INPUTS[r.type]!.map((key) => [key, r.inputs[key]]))]));
+}
+
+describe("upgrading kubeports converges in one pulumi up", () => {
+  for (const stack of STACKS) {
+    it(`${stack}: the released preview replays onto the current one; replace-forcing inputs are pinned`, async () => {
+      const before = released(stack).resources;
+      const current = (await previewStack(stack)).resources;
+      const result = replay(before, current);
+      expect(result.conflict?.message).toBeUndefined();
+      expect(result.steps.filter((step) => step.op === "replace").map((step) => step.name)).toEqual([]);
+      const now = replacing(current);
+      for (const [key, inputs] of replacing(before)) expect(now.get(key), key).toEqual(inputs);
+    }, 60_000);
+  }
+
+  it("the texts behind replace-forcing inputs keep their released wording", () => {
+    const issues: never[] = [];
+    expect(groupName("workers", {}, { name: "prod" }, issues)).toBe("prod-workers");
+    expect(groupDescription("workers", { name: "prod" }, issues)).toBe("kubeports node group workers (prod)");
+    expect(azureName("prod", "nsg")).toBe("prod-nsg");
+    expect(azureName("prod", "workers")).toBe("prod-workers");
+    expect(gcpName("prod", "workers", "in-from", "masters")).toBe("prod-workers-in-from-masters");
+    expect(issues).toEqual([]);
+  });
+});
