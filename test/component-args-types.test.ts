@@ -39,7 +39,7 @@ const CASES: readonly [string, Record<string, unknown>, string][] = [
   ["AwsClusterFirewall", { tags: { team: 1 } }, "args.tags.team: expected a string, got 1 (a number); tag values are strings"],
   ["AwsClusterFirewall", { groups: { workers: { name: 5 } } }, "args.groups.workers.name: expected a string, got 5 (a number)"],
   ["AwsClusterFirewall", { groups: { workers: { existingSecurityGroupId: false } } }, "args.groups.workers.existingSecurityGroupId: expected a string (or a Pulumi Output or Promise of one), got false (a boolean)"],
-  ["AwsClusterFirewall", { groups: { workers: "sg-1" } }, 'args.groups.workers: expected an object { existingSecurityGroupId?, name? }, got "sg-1" (a string)'],
+  ["AwsClusterFirewall", { groups: { workers: "sg-1" } }, 'args.groups.workers: expected an object { existingSecurityGroupId?, name?, previousName? }, got "sg-1" (a string)'],
   ["AwsClusterFirewall", { restrictEgress: "yes" }, 'args.restrictEgress: expected true or false, got "yes" (a string)'],
   ["AwsClusterFirewall", { rulesPerGroupQuota: "60" }, 'args.rulesPerGroupQuota: expected a whole number from 1 to 1000, got "60" (a string)'],
   ["AwsClusterFirewall", { vpcID: "vpc-0123456789abcdef0" }, 'args: unknown field "vpcID" (known: '],

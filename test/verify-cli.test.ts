@@ -57,7 +57,8 @@ describe("kubeports verify: what kubeports builds", () => {
     const body = JSON.parse(stdout) as { schema: string; blocked: number; flows: { key: string; verdict: string; rules: string[]; origins: { id: string }[] }[] };
     expect(body.schema).toBe("kubeports.verify/v1");
     const vxlan = body.flows.find((f) => f.key === "udp:8472:group:workers->workers")!;
-    expect(vxlan).toMatchObject({ verdict: "passes", origins: [{ id: "flannel/vxlan" }] });
+    expect(vxlan.verdict).toBe("passes");
+    expect(vxlan.origins).toContainEqual(expect.objectContaining({ id: "flannel/vxlan" }));
     expect(vxlan.rules).toContain("lab-workers-in-from-masters-workers (allow, priority 1000)");
   });
 

@@ -28,6 +28,11 @@ export const azureClusterFirewallArgsSchema = argObject(
       "an object { from, to }",
       "for example { from: 100, to: 199 }",
     ).optional(),
+    priorities: argRecord(
+      arg.integer(PRIORITY, "NSG priorities run from 100 to 4096"),
+      "an object of rule name -> priority",
+      'for example { "prod-workers-in-from-masters-tcp": 1200 }',
+    ).optional(),
     serviceTags: argRecord(
       arg.string('give a service tag name, for example "AzureLoadBalancer"'),
       "an object of peer name -> service tag",

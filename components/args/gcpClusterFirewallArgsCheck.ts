@@ -21,6 +21,7 @@ export const gcpClusterFirewallArgsSchema = argObject(
       "an object of node group name -> identity",
       'for example { workers: { tag: "k8s-workers" } }',
     ).optional(),
+    namePrefix: arg.string('give a prefix unique in the project, for example the stack name "prod"').optional(),
     priority: arg.integer({ min: 0, max: 65535 }, "lower wins; default 1000").optional(),
     logging: arg.boolean("set true to log rule hits, false (default) not to").optional(),
     restrictEgress: arg.boolean("set true to deny egress but the plan's, false (default) for GCP's implied allow").optional(),

@@ -73,7 +73,8 @@ export function neededFlows(plan: Plan, model: readonly RequiredFlow[] = []): Ne
   for (const required of model) {
     const origin: FlowOrigin = { kind: "model", id: required.requirement, description: required.description, source: required.source };
     const ports = hasPorts(required.protocol) && required.ports ? { ports: required.ports } : {};
-    for (const from of modelSources(plan, required)) add({ from, to: required.to, protocol: required.protocol, ...ports }, [origin]);
+    const icmp = required.icmp ? { icmp: required.icmp } : {};
+    for (const from of modelSources(plan, required)) add({ from, to: required.to, protocol: required.protocol, ...ports, ...icmp }, [origin]);
   }
   return [...byKey.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
