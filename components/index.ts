@@ -5,9 +5,11 @@
  * {@link compile} into a {@link Plan}; a cloud component turns the plan into firewall
  * resources; the reports render the same plan for review.
  *
- * This entry point holds everything. A program that uses one cloud can import that cloud's
- * subpath instead (`kubeports/aws`, `kubeports/gcp`, `kubeports/azure`) and the pure core
- * from here; each subpath loads only its own cloud SDK.
+ * This entry point is cloud-neutral: it loads no cloud SDK and not even `@pulumi/pulumi`, so
+ * tools and CLIs that only compile or report pay for no provider. The cloud components live
+ * at one subpath per cloud (`kubeports/aws`, `kubeports/gcp`, `kubeports/azure`), and each
+ * subpath loads only its own cloud SDK, which is an optional peer dependency: an AWS-only
+ * program installs `@pulumi/pulumi` and `@pulumi/aws`, nothing else.
  *
  * @packageDocumentation
  */
@@ -69,7 +71,5 @@ export { DIFF_FORMATS, DIFF_REPORTS, type DiffFormat } from "./diff/diffReports"
 export { DIFF_SCHEMA, type ChangeAspect, type Direction as FlowDirection, type DiffSide, type DiffSummary, type DiffWarning, type FlowChange, type GroupDiff, type OptionChange, type PlanDiff } from "./diff/planDiff";
 export { LANGS, type Lang } from "./i18n/lang";
 
-// The cloud components (also at kubeports/aws, kubeports/gcp and kubeports/azure).
-export { AwsClusterFirewall, RancherNodesSecurityGroup, type AwsClusterFirewallArgs, type AwsClusterFirewallNodeGroupArgs, type RancherNodesSecurityGroupArgs } from "./aws";
-export { GcpClusterFirewall, type GcpClusterFirewallArgs, type GcpGroupIdentityArgs } from "./gcp";
-export { AzureClusterFirewall, type AzureClusterFirewallArgs, type AzureGroupArgs, type AzurePriorityBandArgs } from "./azure";
+// The cloud components are at kubeports/aws, kubeports/gcp and kubeports/azure (not here, so
+// that importing this entry loads no cloud SDK).

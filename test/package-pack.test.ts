@@ -36,6 +36,7 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"
   bin: Record<string, string>;
   exports: Record<string, string | { types: string; default: string }>;
   dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
 };
 
 /** A consumer program: the public API from the root and from each cloud's subpath. */
@@ -125,7 +126,7 @@ beforeAll(async () => {
 
   consumer = path.join(work, "consumer");
   mkdirSync(path.join(consumer, "src"), { recursive: true });
-  const links = Object.fromEntries([...Object.keys(manifest.dependencies), "@types/node"].map((name) => [name, `file:${path.join(ROOT, "node_modules", name)}`]));
+  const links = Object.fromEntries([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies), "@types/node"].map((name) => [name, `file:${path.join(ROOT, "node_modules", name)}`]));
   writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies: { kubeports: `file:${path.join(work, result.filename)}`, ...links } }));
   // --ignore-scripts: the cloud SDKs' install scripts download provider plugins.
   await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: consumer });

@@ -21,7 +21,8 @@ import type { Plan, PlanWarning } from "../model/plan";
 import { planAwsFirewall } from "./awsRules";
 import type { AwsRuleSummary } from "./awsSpec";
 import { formatZodIssues } from "../layout/formatZodIssues";
-import { compileIssues, strictArgs, vpcIdIssues } from "./firewallArgs";
+import { componentError, planFromSource } from "../firewall/planSource";
+import { strictArgs, vpcIdIssues } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
 
 /** The name and the tag key rancher/machine's amazonec2 driver looks for. */
@@ -88,27 +89,37 @@ const argsSchema = strictArgs(
 );
 
 function resolveRancherNodes(name: string, args: RancherNodesSecurityGroupArgs) {
-  const subject = `Invalid RancherNodesSecurityGroup "${name}"`;
+  const component = "RancherNodesSecurityGroup";
   const parsed = argsSchema.safeParse(args ?? {}, { reportInput: true });
-  if (!parsed.success) throw new KubeportsError(subject, formatZodIssues("args", parsed.error));
+  if (!parsed.success) throw componentError(component, name, formatZodIssues("args", parsed.error));
   const issues = vpcIdIssues(args.vpcId);
-  if (issues.length > 0) throw new KubeportsError(subject, issues);
+  if (issues.length > 0) throw componentError(component, name, issues);
 
-  const compiled = compileIssues(rancherNodesLayout(args));
+  const compiled = planFromSource({ layout: rancherNodesLayout(args) });
   if (!compiled.plan) {
     // The layout is fixed but for adminCidrs, so point layout.peers.admin errors at the arg.
     const mapped = compiled.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^layout\.peers\.admin/, "args.adminCidrs") }));
-    throw new KubeportsError(subject, mapped);
+    throw componentError(component, name, mapped);
   }
-  const spec = planAwsFirewall(compiled.plan, {
+  const spec = translate(component, name, () => planAwsFirewall(compiled.plan!, {
     name,
     groups: { [RANCHER_NODES]: { name: RANCHER_NODES } },
     // The table lists the egress too, so the group gets exactly that, not kubeports' default.
     restrictEgress: true,
     tags: args.tags ?? {},
     groupTags: { [RANCHER_NODES]: "kubeports" },
-  });
+  }));
   return { plan: compiled.plan, spec };
+}
+
+/** Runs the translation; its limit errors carry the component's subject like every other error. */
+function translate<T>(component: string, name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof KubeportsError) throw componentError(component, name, error.issues);
+    throw error;
+  }
 }
 
 /**

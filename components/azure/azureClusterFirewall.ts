@@ -29,6 +29,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
+import { contractOutputs, logWarnings, type ClusterFirewallOutputs } from "../firewall/firewallOutputs";
+import { componentSubject } from "../firewall/planSource";
+import { DeferredCidrs, firewallWarnings, type FirewallWarning } from "../firewall/peerInputs";
+import type { Plan } from "../model/plan";
 import { resolveAzureArgs, type AzureClusterFirewallArgs } from "./azureArgs";
 import { azureName } from "./azureNames";
 import { translatePlan } from "./azureRules";
@@ -37,26 +41,40 @@ import { rulesByGroup, summarize } from "./azureSummary";
 
 export type { AzureClusterFirewallArgs, AzureGroupArgs, AzurePriorityBandArgs } from "./azureArgs";
 
-export class AzureClusterFirewall extends pulumi.ComponentResource {
+/** A kubeports plan as one Azure NSG with standalone rules and one application security group per node group. */
+export class AzureClusterFirewall extends pulumi.ComponentResource implements ClusterFirewallOutputs {
   /** Node group -> id of its application security group, to put on NICs or scale-set IP configurations. */
   readonly applicationSecurityGroupIds: pulumi.Output<Record<string, string>>;
   /** The NSG holding the rules (created, or the existing one); attach it to the nodes' subnets or NICs. */
   readonly networkSecurityGroupId: pulumi.Output<string>;
+  /** Name of that NSG. */
   readonly networkSecurityGroupName: pulumi.Output<string>;
   /** Node group -> one line per rule protecting its machines (name, direction, priority, protocol, ports, sides, rows). */
   readonly ruleSummary: pulumi.Output<Record<string, string[]>>;
   /** Outbound host names no NSG rule can name, and whether they are blocked. */
   readonly unexpressedHosts: pulumi.Output<UnexpressedHost[]>;
-  /** Plain-text account of ASGs, rules, hosts and notes. */
+  /** Plain-text account of ASGs, rules, hosts and notes (the same as summaryText). */
   readonly summary: pulumi.Output<string>;
   /** The computed rules, as plain data (the same the resources were built from). */
   readonly translation: AzureTranslation;
+  /** The same as applicationSecurityGroupIds (the name all three clouds share). */
+  readonly groupIds: pulumi.Output<Record<string, string>>;
+  /** The same as ruleSummary (the name all three clouds share). */
+  readonly ruleLines: pulumi.Output<Record<string, string[]>>;
+  readonly summaryText: pulumi.Output<string>;
+  readonly warnings: readonly FirewallWarning[];
+  readonly plan: Plan;
 
   constructor(name: string, args: AzureClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Translate: args -> plan -> rule specs, all checked before anything is registered.
     const resolved = resolveAzureArgs(name, args);
     const translation = translatePlan(resolved.plan, resolved.translate);
     super("kubeports:index:AzureClusterFirewall", name, {}, opts);
     this.translation = translation;
+    this.plan = resolved.plan;
+    const cidrs = new DeferredCidrs(resolved.plan, resolved.deferred, { subject: componentSubject("AzureClusterFirewall", name), resource: this });
+
+    // Register.
     const { prefix } = resolved.translate;
     const location = args.location === undefined ? {} : { location: args.location };
 
@@ -93,17 +111,23 @@ export class AzureClusterFirewall extends pulumi.ComponentResource {
       asgLines.push(`${group}: ASG ${asg.name} (created)`);
     }
 
-    const context: RuleContext = { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: nsgName, asgIds };
+    const context: RuleContext = { resourceGroupName: args.resourceGroupName, networkSecurityGroupName: nsgName, asgIds, cidrs };
     for (const rule of translation.rules) new network.SecurityRule(rule.name, securityRuleArgs(rule, context), { parent: this, dependsOn: ruleDependsOn });
 
     logHosts(this, translation.hosts);
 
     const groups = [...asgIds.keys()];
     this.applicationSecurityGroupIds = pulumi.all(groups.map((group) => asgIds.get(group)!)).apply((ids) => Object.fromEntries(groups.map((group, i) => [group, ids[i]!])));
-    this.ruleSummary = pulumi.output(rulesByGroup(resolved.plan, translation));
+    this.ruleSummary = cidrs.substitute(rulesByGroup(resolved.plan, translation));
     this.unexpressedHosts = pulumi.output([...translation.hosts]);
-    this.summary = pulumi.output(summarize(resolved.plan, translation, asgLines));
+    this.summary = cidrs.substitute(summarize(resolved.plan, translation, asgLines));
+    this.groupIds = this.applicationSecurityGroupIds;
+    this.ruleLines = this.ruleSummary;
+    this.summaryText = this.summary;
+    this.warnings = firewallWarnings(resolved.plan, resolved.deferred);
+    logWarnings(this, this.warnings);
     this.registerOutputs({
+      ...contractOutputs(this),
       applicationSecurityGroupIds: this.applicationSecurityGroupIds,
       networkSecurityGroupId: this.networkSecurityGroupId,
       networkSecurityGroupName: this.networkSecurityGroupName,
@@ -118,6 +142,7 @@ interface RuleContext {
   readonly resourceGroupName: pulumi.Input<string>;
   readonly networkSecurityGroupName: pulumi.Input<string>;
   readonly asgIds: ReadonlyMap<string, pulumi.Input<string>>;
+  readonly cidrs: DeferredCidrs;
 }
 
 function asgRefs(context: RuleContext, groups: readonly string[]): { id: pulumi.Input<string> }[] {
@@ -134,7 +159,10 @@ function sideArgs(context: RuleContext, side: AzureSide, which: "source" | "dest
     const refs = asgRefs(context, side.groups);
     return which === "source" ? { sourceApplicationSecurityGroups: refs } : { destinationApplicationSecurityGroups: refs };
   }
-  if (side.kind === "prefixes") return which === "source" ? { sourceAddressPrefixes: [...side.prefixes] } : { destinationAddressPrefixes: [...side.prefixes] };
+  if (side.kind === "prefixes") {
+    const prefixes = context.cidrs.resolveAll(side.prefixes);
+    return which === "source" ? { sourceAddressPrefixes: prefixes } : { destinationAddressPrefixes: prefixes };
+  }
   const prefix = side.kind === "tag" ? side.tag : "*";
   return which === "source" ? { sourceAddressPrefix: prefix } : { destinationAddressPrefix: prefix };
 }

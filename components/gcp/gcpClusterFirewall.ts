@@ -26,19 +26,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import * as serviceaccount from "@pulumi/gcp/serviceaccount";
+import { contractOutputs, logWarnings, type ClusterFirewallOutputs } from "../firewall/firewallOutputs";
+import { componentSubject } from "../firewall/planSource";
+import { DeferredCidrs, firewallWarnings, type FirewallWarning } from "../firewall/peerInputs";
+import type { Plan } from "../model/plan";
 import type { GcpAllow } from "./gcpAllows";
 import { resolveGcpArgs, type GcpClusterFirewallArgs, type GroupIdentity } from "./gcpArgs";
 import { gcpName } from "./gcpNames";
 import { translatePlan } from "./gcpRules";
 import type { GcpRuleSpec, GcpTranslation, UnexpressedHost } from "./gcpRuleSpec";
-import { formatAllows, summarize } from "./gcpSummary";
+import { formatAllows, rulesByGroup, summarize } from "./gcpSummary";
 
 export type { GcpClusterFirewallArgs, GcpGroupIdentityArgs } from "./gcpArgs";
 
 /** A group's identity once its resources exist. */
 type Identity = { readonly kind: "tag"; readonly tag: string } | { readonly kind: "serviceAccount"; readonly email: pulumi.Input<string> };
 
-export class GcpClusterFirewall extends pulumi.ComponentResource {
+/** A kubeports plan as GCP VPC firewall rules, targeting node groups by network tag or service account. */
+export class GcpClusterFirewall extends pulumi.ComponentResource implements ClusterFirewallOutputs {
   /** Node group -> network tags to put on its instance templates (empty with useServiceAccounts). */
   readonly targetTags: pulumi.Output<Record<string, string[]>>;
   /** Node group -> service-account email its instances must run as (empty with network tags). */
@@ -47,20 +52,30 @@ export class GcpClusterFirewall extends pulumi.ComponentResource {
   readonly ruleNames: pulumi.Output<string[]>;
   /** Outbound host names that no rule allows, and whether they are blocked. */
   readonly unexpressedHosts: pulumi.Output<UnexpressedHost[]>;
-  /** Plain-text account of identities, rules, hosts and notes. */
+  /** Plain-text account of identities, rules, hosts and notes (the same as summaryText). */
   readonly summary: pulumi.Output<string>;
   /** The computed rules, as plain data (the same the resources were built from). */
   readonly translation: GcpTranslation;
+  /** Node group -> its network tag, or its service account's email with useServiceAccounts. */
+  readonly groupIds: pulumi.Output<Record<string, string>>;
+  readonly ruleLines: pulumi.Output<Record<string, string[]>>;
+  readonly summaryText: pulumi.Output<string>;
+  readonly warnings: readonly FirewallWarning[];
+  readonly plan: Plan;
 
   constructor(name: string, args: GcpClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Translate: args -> plan -> rule specs, all checked before anything is registered.
     const resolved = resolveGcpArgs(name, args);
     const translation = translatePlan(resolved.plan, resolved.translate);
     super("kubeports:index:GcpClusterFirewall", name, {}, opts);
     this.translation = translation;
+    this.plan = resolved.plan;
+    const cidrs = new DeferredCidrs(resolved.plan, resolved.deferred, { subject: componentSubject("GcpClusterFirewall", name), resource: this });
 
+    // Register.
     const identities = new Map<string, Identity>();
     for (const [group, identity] of resolved.identities) identities.set(group, this.realize(group, identity, resolved.plan.layout, args.project));
-    const context: RuleContext = { identities, network: args.network, project: args.project, logging: resolved.logging };
+    const context: RuleContext = { identities, network: args.network, project: args.project, logging: resolved.logging, cidrs };
 
     for (const rule of translation.rules.filter((r) => r.layer === "vpc")) {
       new compute.Firewall(rule.name, firewallArgs(rule, context), { parent: this, deleteBeforeReplace: true });
@@ -86,8 +101,14 @@ export class GcpClusterFirewall extends pulumi.ComponentResource {
         translation,
         [...identities].map(([group, id]) => (id.kind === "tag" ? `${group}: network tag ${id.tag}` : `${group}: service account ${emails[group]}`)),
       ),
-    );
+    ).apply((text) => cidrs.substitute(text));
+    this.summaryText = this.summary;
+    this.groupIds = this.serviceAccounts.apply((emails) => Object.fromEntries([...identities].map(([group, id]) => [group, id.kind === "tag" ? id.tag : emails[group]!])));
+    this.ruleLines = cidrs.substitute(rulesByGroup(resolved.plan, translation));
+    this.warnings = firewallWarnings(resolved.plan, resolved.deferred);
+    logWarnings(this, this.warnings);
     this.registerOutputs({
+      ...contractOutputs(this),
       targetTags: this.targetTags,
       serviceAccounts: this.serviceAccounts,
       ruleNames: this.ruleNames,
@@ -135,6 +156,7 @@ interface RuleContext {
   readonly network: pulumi.Input<string>;
   readonly project: pulumi.Input<string> | undefined;
   readonly logging: boolean;
+  readonly cidrs: DeferredCidrs;
 }
 
 function identityOf(context: RuleContext, group: string): Identity {
@@ -163,7 +185,7 @@ function firewallArgs(rule: GcpRuleSpec, context: RuleContext): compute.Firewall
     ...(rule.action === "allow" ? { allows: list } : { denies: list }),
     ...(target.kind === "tag" ? { targetTags: [target.tag] } : { targetServiceAccounts: [target.email] }),
     ...(source ? (source.kind === "tag" ? { sourceTags: [source.tag] } : { sourceServiceAccounts: [source.email] }) : {}),
-    ...(peer.kind === "ranges" ? (rule.direction === "INGRESS" ? { sourceRanges: [...peer.ranges] } : { destinationRanges: [...peer.ranges] }) : {}),
+    ...(peer.kind === "ranges" ? (rule.direction === "INGRESS" ? { sourceRanges: context.cidrs.resolveAll(peer.ranges) } : { destinationRanges: context.cidrs.resolveAll(peer.ranges) }) : {}),
     ...(context.logging ? { logConfig: { metadata: "INCLUDE_ALL_METADATA" } } : {}),
   };
 }
@@ -184,7 +206,7 @@ function policyRuleArgs(rule: GcpRuleSpec, firewallPolicy: pulumi.Input<string>,
     targetServiceAccounts: [target.email],
     match: {
       layer4Configs: entries(rule.allows).map((entry) => ({ ipProtocol: entry.protocol, ...(entry.ports ? { ports: entry.ports } : {}) })),
-      ...(peer.kind === "ranges" ? { destIpRanges: [...peer.ranges] } : {}),
+      ...(peer.kind === "ranges" ? { destIpRanges: context.cidrs.resolveAll(peer.ranges) } : {}),
       ...(peer.kind === "fqdns" ? { destFqdns: [...peer.fqdns] } : {}),
     },
   };
