@@ -22,6 +22,7 @@ import { resolveFirewallArgs } from "../components/aws/firewallArgs";
 import { groupArgs, ruleArgs } from "../components/aws/registerFirewall";
 import { compile } from "../components/compiler/compile";
 import type { Layout } from "../components/model/layout";
+import type { ProfileId, RoleName } from "../components/model/catalogTypes";
 import { internalServicesHit } from "../components/model/internalServices";
 import { OPTION_INFO, type LayoutOptions, type OptionName } from "../components/model/options";
 import type { Flow, Plan } from "../components/model/plan";
@@ -65,8 +66,8 @@ function layoutFor(profile: Profile, options: Partial<LayoutOptions>): Layout {
   if (overlay && !base) throw new Error(`${profile.id} defines no roles and the kubernetes profile is missing`);
   const used = overlay ? [base!, profile] : [profile];
   const kinds = Object.keys(profile.clusterKinds ?? {});
-  const groups: Record<string, { roles: string[]; cluster?: string }> = {};
-  for (const role of [...new Set(used.flatMap((p) => Object.keys(p.roles)))]) {
+  const groups: Record<string, { roles: RoleName[]; cluster?: string }> = {};
+  for (const role of [...new Set(used.flatMap((p) => Object.keys(p.roles) as RoleName[]))]) {
     const slug = role.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 20);
     if (kinds.length === 0) groups[slug] = { roles: [role] };
     else for (const kind of kinds) groups[`${slug}-${kind}`.slice(0, 32)] = { roles: [role], cluster: kind };
@@ -74,7 +75,7 @@ function layoutFor(profile: Profile, options: Partial<LayoutOptions>): Layout {
   const peers = [...new Set(used.flatMap((p) => Object.keys(p.peers)))];
   return {
     name: `all-${profile.id}`,
-    profiles: used.map((p) => p.id),
+    profiles: used.map((p) => p.id as ProfileId),
     options,
     ...(kinds.length > 0 ? { clusters: Object.fromEntries(kinds.map((kind) => [kind, { kind }])) } : {}),
     groups,

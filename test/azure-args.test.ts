@@ -84,6 +84,7 @@ describe("AzureClusterFirewall arguments", () => {
   });
 
   it("passes layout errors through from the compiler", () => {
+    // @ts-expect-error a misspelt role is a type error for TypeScript callers; JavaScript callers get the message.
     expect(() => resolveAzureArgs("sk", { resourceGroupName: "rg", layout: { ...LAYOUT, groups: { w: { roles: ["wroker"] } } } })).toThrow(/unknown role "wroker"/);
   });
 

@@ -13,6 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { compile } from "../components/compiler/compile";
 import { parseCidr } from "../components/model/cidr";
 import type { Layout, NodeGroup } from "../components/model/layout";
+import type { ProfileId, RoleName } from "../components/model/catalogTypes";
 import { OPTION_INFO, type LayoutOptions, type OptionName } from "../components/model/options";
 import type { Flow, Plan } from "../components/model/plan";
 import type { Profile } from "../components/model/requirement";
@@ -63,7 +64,7 @@ function profilesOf(profile: Profile): Profile[] {
 /** A group per role (per cluster kind when the profile has kinds) and CIDRs for every peer. */
 function layoutFor(profile: Profile, options: Partial<LayoutOptions>, clustered: boolean, dualStack: boolean): Layout {
   const used = profilesOf(profile);
-  const roles = [...new Set(used.flatMap((p) => Object.keys(p.roles)))];
+  const roles = [...new Set(used.flatMap((p) => Object.keys(p.roles) as RoleName[]))];
   const kinds = clustered ? Object.keys(profile.clusterKinds ?? {}) : [];
   const groups: Record<string, NodeGroup> = {};
   if (kinds.length === 0) for (const role of roles) groups[groupName(role)] = { roles: [role] };
@@ -73,7 +74,7 @@ function layoutFor(profile: Profile, options: Partial<LayoutOptions>, clustered:
   );
   return {
     name: `${profile.id}-catalog`,
-    profiles: used.map((p) => p.id),
+    profiles: used.map((p) => p.id as ProfileId),
     options,
     ...(kinds.length > 0 ? { clusters: Object.fromEntries(kinds.map((kind) => [kind, { kind }])) } : {}),
     groups,

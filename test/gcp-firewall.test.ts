@@ -240,6 +240,7 @@ describe("validation: nothing is registered when an argument is wrong", () => {
     ["a plan with an unknown protocol", { plan: tampered(), network: "n" }, /plan\.groups\[1\]\.ingress\[0\]\.protocol: invalid value "gre" \(allowed: "tcp", "udp"/],
     ["missing network", { layout: LAYOUT } as GcpClusterFirewallArgs, /args\.network: null is not a network/],
     ["unknown argument", { layout: LAYOUT, network: "n", prioirty: 5 } as GcpClusterFirewallArgs, /unknown argument prioirty \(known: .*did you mean "priority"\?\)/],
+    // @ts-expect-error a misspelt role is a type error for TypeScript callers; JavaScript callers get the message.
     ["bad layout", { layout: { ...LAYOUT, groups: { workers: { roles: ["wroker"] } } }, network: "n" }, /layout\.groups\.workers\.roles\[0\]: unknown role "wroker"/],
   ];
 
