@@ -134,3 +134,13 @@ function offsetOf(document: Document.Parsed, issuePath: string): number | undefi
   }
   return offset;
 }
+
+/** A layout from anywhere (a file, a stack, a git revision), as the CLI compiles and reports it. */
+export interface LayoutSource {
+  /** What the user gave (a file path), for messages. */
+  readonly label: string;
+  /** The unvalidated layout; compile() checks it. */
+  readonly value: unknown;
+  /** Where an issue path points in the source, when the source is a text the user can open. */
+  locate(issuePath: string): FilePosition | undefined;
+}

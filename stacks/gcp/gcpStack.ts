@@ -67,5 +67,6 @@ export function gcpStack(layout: Layout, cluster: ClusterFile, config: StackConf
     loadBalancers,
     firewallRules: firewall.ruleNames,
     unexpressedHosts: firewall.unexpressedHosts,
+    warnings: firewall.warnings.map((warning) => warning.message),
   };
 }
