@@ -19,7 +19,11 @@ export { compile } from "./compiler/compile";
 export { parseLayout } from "./layout/parseLayout";
 export { loadLayoutFile, type FilePosition, type LayoutFile } from "./layout/loadLayoutFile";
 export { KubeportsError, type InputIssue } from "./model/errors";
-export type { CustomRule, Layout, NodeGroup } from "./model/layout";
+export { defineLayout, type CustomRule, type Layout, type LayoutPeers, type NodeGroup } from "./model/layout";
+export { PROFILE_IDS, type PeerName, type PeerOf, type ProfileId, type ProfileOptions, type ProfilePeers, type ProfileRoles, type RoleName, type RoleOf } from "./model/catalogTypes";
+// Types the cloud components share (type-only: this entry still loads no SDK).
+export type { ClusterFirewallOutputs } from "./firewall/firewallOutputs";
+export type { FirewallWarning, LayoutInput, PeerCidrInputs } from "./firewall/peerInputs";
 export {
   CALICO_MODES,
   CILIUM_TUNNELS,

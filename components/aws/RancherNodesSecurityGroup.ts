@@ -28,6 +28,7 @@ import { registerFirewall } from "./registerFirewall";
 /** The name and the tag key rancher/machine's amazonec2 driver looks for. */
 export const RANCHER_NODES = "rancher-nodes";
 
+/** The arguments of {@link RancherNodesSecurityGroup}. */
 export interface RancherNodesSecurityGroupArgs {
   /** The VPC the node driver launches machines in (the group name is unique per VPC). */
   vpcId: pulumi.Input<string>;
@@ -39,6 +40,7 @@ export interface RancherNodesSecurityGroupArgs {
   tags?: Record<string, string>;
 }
 
+/** The `rancher-nodes` security group Rancher's EC2 node driver uses, created ahead of time from the rancher-nodes profile. */
 export class RancherNodesSecurityGroup extends pulumi.ComponentResource {
   /** Id of the `rancher-nodes` security group. */
   declare readonly securityGroupId: pulumi.Output<string>;
@@ -48,6 +50,7 @@ export class RancherNodesSecurityGroup extends pulumi.ComponentResource {
   declare readonly warnings: readonly PlanWarning[];
   /** What the node driver would add on its own to this tagged group, and how to stop it (also logged). */
   declare readonly driverCaveats: readonly string[];
+  /** The compiled plan of the rancher-nodes profile the rules come from. */
   declare readonly plan: Plan;
 
   constructor(name: string, args: RancherNodesSecurityGroupArgs, opts?: pulumi.ComponentResourceOptions) {

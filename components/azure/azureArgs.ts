@@ -26,7 +26,9 @@ export interface AzureGroupArgs {
 
 /** An inclusive range of NSG priorities, e.g. { from: 100, to: 199 }. */
 export interface AzurePriorityBandArgs {
+  /** First priority of the band (100-4096). */
   from: number;
+  /** Last priority of the band, at least `from`. */
   to: number;
 }
 

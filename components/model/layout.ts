@@ -43,7 +43,10 @@ export interface Layout<P extends ProfileId = ProfileId> {
   /** Conditions the rows read (CNI, modes, install choices); unset ones keep their defaults. */
   readonly options?: Partial<LayoutOptions>;
   /** Cluster name → kind (a kind a profile defines, for example DCE's "global" and "worker"). */
-  readonly clusters?: Readonly<Record<string, { readonly kind: string }>>;
+  readonly clusters?: Readonly<Record<string, {
+    /** The cluster's kind, one a profile defines (DCE's "global" and "worker", Rancher's "rancher" and "downstream"). */
+    readonly kind: string;
+  }>>;
   /** Node group name (lower-case, digits, hyphens, up to 32 characters) → its roles and cluster. */
   readonly groups: Readonly<Record<string, NodeGroup<RoleOf<P>>>>;
   /**
