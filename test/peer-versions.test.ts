@@ -86,9 +86,10 @@ beforeAll(async () => {
   tarball = path.join(work, readdirSync(work).find((file) => file.endsWith(".tgz"))!);
 }, 600_000);
 
+// Two installs of every SDK take a while to delete.
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe.skipIf(!enabled)("peer dependency ranges", () => {
   it.each(Object.keys(SETS))("type-checks and runs with the %s supported version of every peer", async (set) => {
