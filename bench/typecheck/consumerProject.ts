@@ -2,7 +2,8 @@
  * A consumer's project in a temp directory: one program from consumers/, a tsconfig as a
  * consumer would write it (strict, module nodenext, skipLibCheck true, the default most
  * projects and `tsc --init` use) and node_modules linked to the repository's. "kubeports"
- * resolves to the repository's public entry, components/index.ts, through `paths`.
+ * and "kubeports/aws" resolve to the repository's public entries (components/index.ts,
+ * components/aws/index.ts) through `paths`.
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -30,7 +31,10 @@ export function writeConsumerProject(root: string, consumer: Consumer): string {
     skipLibCheck: true,
     noEmit: true,
     types: ["node"],
-    paths: { kubeports: [path.join(REPO, "components", "index.ts")] },
+    paths: {
+      kubeports: [path.join(REPO, "components", "index.ts")],
+      "kubeports/*": [path.join(REPO, "components", "*", "index.ts")],
+    },
   };
   writeFileSync(path.join(dir, "tsconfig.json"), `${JSON.stringify({ compilerOptions, files: ["index.ts"] }, null, 2)}\n`);
   return dir;
