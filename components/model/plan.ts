@@ -2,13 +2,18 @@ import type { LayoutOptions } from "./options";
 import type { PortRange } from "./ports";
 import type { IcmpMatch, Protocol } from "./protocol";
 
+/** The plan format's name and version (`schema` of every plan). */
 export const PLAN_SCHEMA = "kubeports.plan/v1";
 
 /** Why a flow exists: the documented row it came from. */
 export interface Reason {
+  /** The profile id (or "layout" for the layout's own rules). */
   readonly profile: string;
+  /** The row id within the profile. */
   readonly row: string;
+  /** The row's description. */
   readonly description: string;
+  /** The document the row cites: a seed file name, a page URL, or operator access. */
   readonly document: string;
   /** The table and row in the document's words. */
   readonly documentRow: string;
@@ -16,45 +21,72 @@ export interface Reason {
 
 /** The other end of a flow. A group flow whose group is the flow's own group is a self reference. */
 export type FlowPeer =
-  | { readonly kind: "group"; readonly group: string }
   | {
+      /** A node group. */
+      readonly kind: "group";
+      /** Its name. */
+      readonly group: string;
+    }
+  | {
+      /** One network. */
       readonly kind: "cidr";
+      /** Canonical CIDR. */
       readonly cidr: string;
+      /** Its IP family. */
       readonly family: "ipv4" | "ipv6";
       /** Peer names or document labels that resolved to this CIDR. */
       readonly peers: readonly string[];
       /** 0.0.0.0/0 or ::/0. */
       readonly world: boolean;
     }
-  | { readonly kind: "host"; readonly host: string };
+  | {
+      /** A host name (outbound only). */
+      readonly kind: "host";
+      /** The host name. */
+      readonly host: string;
+    };
 
 /** One protocol, one contiguous port range (or none), one peer: the smallest rule any cloud needs. */
 export interface Flow {
   /** Content-derived and stable: the same flow always has the same key. */
   readonly key: string;
+  /** The one protocol. */
   readonly protocol: Protocol;
+  /** The one contiguous port range (tcp and udp; absent: all ports). */
   readonly ports?: PortRange;
+  /** ICMP type and code (icmp only). */
   readonly icmp?: IcmpMatch;
+  /** The other end: source of an ingress flow, destination of an egress flow. */
   readonly peer: FlowPeer;
+  /** Every documented row that asks for this traffic. */
   readonly reasons: readonly Reason[];
 }
 
 /** A documented health probe the node runs against itself: no cross-node rule. */
 export interface LocalProbe {
+  /** The probe's protocol. */
   readonly protocol: Protocol;
+  /** Its ports. */
   readonly ports?: PortRange;
+  /** The documented rows behind it. */
   readonly reasons: readonly Reason[];
 }
 
+/** One node group of the plan: what it accepts, sends, and probes locally. */
 export interface PlanGroup {
+  /** The node group's name. */
   readonly name: string;
+  /** Its roles, sorted. */
   readonly roles: readonly string[];
+  /** Its cluster ("default" when the layout has none). */
   readonly cluster: string;
+  /** That cluster's kind. */
   readonly clusterKind: string;
   /** Flows this group must accept. */
   readonly ingress: readonly Flow[];
   /** Flows this group must send (to other groups, itself, CIDRs and hosts). */
   readonly egress: readonly Flow[];
+  /** Probes the nodes run against themselves (no rule needed). */
   readonly local: readonly LocalProbe[];
 }
 
@@ -73,6 +105,7 @@ export interface PlanWarning {
   readonly message: string;
 }
 
+/** Why a plan carries a note. */
 export type NoteCode =
   /** A row's peer has no CIDRs in the layout, so nothing was opened for it. */
   | "peer-unset"
@@ -81,19 +114,31 @@ export type NoteCode =
   /** Outbound by host name: not every cloud firewall can express it. */
   | "egress-hosts";
 
+/** Something the plan left out or cannot express everywhere, with the row it concerns. */
 export interface PlanNote {
+  /** What kind of note. */
   readonly code: NoteCode;
+  /** The note for a reader. */
   readonly message: string;
+  /** The profile of the row. */
   readonly profile: string;
+  /** The row id. */
   readonly row: string;
 }
 
+/** Where the vendor's document and another source disagree, for rows the plan applies. */
 export interface PlanDisagreement {
+  /** The profile that records it. */
   readonly profile: string;
+  /** The disagreement's id. */
   readonly id: string;
+  /** The rows it concerns. */
   readonly rows: readonly string[];
+  /** What the vendor's document says. */
   readonly says: string;
+  /** What the other source says. */
   readonly other: string;
+  /** The other source. */
   readonly otherSource: string;
 }
 
