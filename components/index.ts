@@ -32,6 +32,7 @@ export {
   DOWNSTREAM_KINDS,
   ENCRYPTIONS,
   OPTION_INFO,
+  type OptionInfo,
   RANCHER_INSTALLS,
   RANCHER_NODES_RULES,
   type CalicoMode,
@@ -60,7 +61,7 @@ export {
 } from "./model/plan";
 export { compactPortRanges, formatPortRange, parsePortSpec, MAX_PORT, MIN_PORT, type PortRange } from "./model/ports";
 export { PROTOCOLS, type IcmpMatch, type Protocol } from "./model/protocol";
-export type { ClusterScope, Condition, Disagreement, Party, Profile, Provenance, RequirementRow, RoleInfo } from "./model/requirement";
+export type { ClusterScope, Condition, Disagreement, DocumentedMode, Party, Profile, Provenance, RequirementRow, RoleInfo } from "./model/requirement";
 
 // The profiles: one per vendor document.
 export { CATALOG, findProfile } from "./profiles/catalog";

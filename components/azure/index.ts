@@ -2,4 +2,4 @@
 export { AzureClusterFirewall, type AzureClusterFirewallArgs, type AzureGroupArgs, type AzurePriorityBandArgs } from "./azureClusterFirewall";
 export { translatePlan } from "./azureRules";
 export { assignPriorities, DENY_BAND } from "./azurePriorities";
-export type { AzureRuleSpec, AzureSide, AzureTranslation, AzureTranslateOptions, UnexpressedHost } from "./azureRuleSpec";
+export type { AzureDirection, AzureFamily, AzureProtocol, AzureRuleSpec, AzureSide, AzureTranslation, AzureTranslateOptions, UnexpressedHost } from "./azureRuleSpec";

@@ -95,7 +95,8 @@ export interface LayoutOptions {
 /** The name of a layout option. */
 export type OptionName = keyof LayoutOptions;
 
-interface OptionInfo {
+/** An option's description and allowed values. */
+export interface OptionInfo {
   readonly description: string;
   /** Allowed values for enumerated options; booleans and numbers have none. */
   readonly values?: readonly (string | number)[];

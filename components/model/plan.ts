@@ -90,6 +90,7 @@ export interface PlanGroup {
   readonly local: readonly LocalProbe[];
 }
 
+/** Why a plan warns. */
 export type WarningCode =
   /** A vendor document prescribes opening this to 0.0.0.0/0 or ::/0. */
   | "world-open"
@@ -98,10 +99,15 @@ export type WarningCode =
   /** The layout picks a mode (e.g. calicoMode vxlan) no profile in it documents: its ports are missing. */
   | "mode-undocumented";
 
+/** Something a reviewer must look at before applying the plan (also logged by the components). */
 export interface PlanWarning {
+  /** What kind of warning. */
   readonly code: WarningCode;
+  /** The node group it concerns, or "*" for the whole plan. */
   readonly group: string;
+  /** The flow key (or the input path) it concerns. */
   readonly flow: string;
+  /** The warning for a reader. */
   readonly message: string;
 }
 
@@ -142,14 +148,36 @@ export interface PlanDisagreement {
   readonly otherSource: string;
 }
 
+/** A compiled layout: every flow each node group needs, with the documented rows behind it. */
 export interface Plan {
+  /** Always PLAN_SCHEMA. */
   readonly schema: typeof PLAN_SCHEMA;
+  /** The layout's name. */
   readonly layout: string;
-  readonly profiles: readonly { readonly id: string; readonly title: string; readonly document: string }[];
+  /** The profiles applied. */
+  readonly profiles: readonly {
+    /** The profile id. */
+    readonly id: string;
+    /** Its title. */
+    readonly title: string;
+    /** The document it transcribes. */
+    readonly document: string;
+  }[];
+  /** Every option, resolved (the layout's, else the profiles' defaults, else kubeports'). */
   readonly options: LayoutOptions;
+  /** One entry per node group. */
   readonly groups: readonly PlanGroup[];
-  readonly peers: readonly { readonly name: string; readonly cidrs: readonly string[] }[];
+  /** The peers and their canonical CIDRs, sorted by name. */
+  readonly peers: readonly {
+    /** The peer's name. */
+    readonly name: string;
+    /** Its canonical CIDRs. */
+    readonly cidrs: readonly string[];
+  }[];
+  /** What a reviewer must look at. */
   readonly warnings: readonly PlanWarning[];
+  /** What was left out or cannot be expressed everywhere. */
   readonly notes: readonly PlanNote[];
+  /** Disagreements between sources that concern applied rows. */
   readonly disagreements: readonly PlanDisagreement[];
 }

@@ -148,7 +148,10 @@ export interface Profile {
 
 /** An option whose other values the document does not cover (while `when` holds). */
 export interface DocumentedMode {
+  /** The option. */
   readonly option: OptionName;
+  /** The values the document covers. */
   readonly values: readonly (string | number | boolean)[];
+  /** While this holds (absent: always). */
   readonly when?: Condition;
 }
