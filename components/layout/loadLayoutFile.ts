@@ -9,11 +9,15 @@ import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAll
 import { KubeportsError, type InputIssue } from "../model/errors";
 
 /** 1-based, as editors count. */
+/** A place in a layout file, for error messages and editors. */
 export interface FilePosition {
+  /** 1-based line. */
   readonly line: number;
+  /** 1-based column. */
   readonly column: number;
 }
 
+/** A layout file as read: its path, its parsed content, and positions of its inputs. */
 export interface LayoutFile {
   /** The path as the user gave it, for messages. */
   readonly file: string;

@@ -97,6 +97,7 @@ export type OptionName = keyof LayoutOptions;
 
 /** An option's description and allowed values. */
 export interface OptionInfo {
+  /** What the option means, with the ports it adds. */
   readonly description: string;
   /** Allowed values for enumerated options; booleans and numbers have none. */
   readonly values?: readonly (string | number)[];
