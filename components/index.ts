@@ -5,9 +5,11 @@
  * {@link compile} into a {@link Plan}; a cloud component turns the plan into firewall
  * resources; the reports render the same plan for review.
  *
- * This entry point holds everything. A program that uses one cloud can import that cloud's
- * subpath instead (`kubeports/aws`, `kubeports/gcp`, `kubeports/azure`) and the pure core
- * from here; each subpath loads only its own cloud SDK.
+ * This entry point is cloud-neutral: it loads no cloud SDK and not even `@pulumi/pulumi`, so
+ * tools and CLIs that only compile or report pay for no provider. The cloud components live
+ * at one subpath per cloud (`kubeports/aws`, `kubeports/gcp`, `kubeports/azure`), and each
+ * subpath loads only its own cloud SDK, which is an optional peer dependency: an AWS-only
+ * program installs `@pulumi/pulumi` and `@pulumi/aws`, nothing else.
  *
  * @packageDocumentation
  */
@@ -19,7 +21,11 @@ export type { RequiredEndpoint, RequiredFlow } from "./connectivity/requiredFlow
 export { parseLayout } from "./layout/parseLayout";
 export { loadLayoutFile, type FilePosition, type LayoutFile } from "./layout/loadLayoutFile";
 export { KubeportsError, type InputIssue } from "./model/errors";
-export { COMPLETENESS_MODES, type Completeness, type CustomRule, type Layout, type NodeGroup } from "./model/layout";
+export { COMPLETENESS_MODES, defineLayout, type Completeness, type CustomRule, type Layout, type LayoutPeers, type NodeGroup } from "./model/layout";
+export { PROFILE_IDS, type PeerName, type PeerOf, type ProfileId, type ProfileOptions, type ProfilePeers, type ProfileRoles, type RoleName, type RoleOf } from "./model/catalogTypes";
+// Types the cloud components share (type-only: this entry still loads no SDK).
+export type { ClusterFirewallOutputs } from "./firewall/firewallOutputs";
+export type { FirewallWarning, LayoutInput, PeerCidrInputs } from "./firewall/peerInputs";
 export {
   CALICO_MODES,
   CILIUM_TUNNELS,
@@ -28,6 +34,7 @@ export {
   DOWNSTREAM_KINDS,
   ENCRYPTIONS,
   OPTION_INFO,
+  type OptionInfo,
   RANCHER_INSTALLS,
   RANCHER_NODES_RULES,
   type CalicoMode,
@@ -59,7 +66,7 @@ export {
 } from "./model/plan";
 export { compactPortRanges, formatPortRange, parsePortSpec, MAX_PORT, MIN_PORT, type PortRange } from "./model/ports";
 export { PROTOCOLS, type IcmpMatch, type Protocol } from "./model/protocol";
-export type { ClusterScope, Condition, Disagreement, Party, Profile, Provenance, RequirementRow, RoleInfo } from "./model/requirement";
+export type { ClusterScope, Condition, Disagreement, DocumentedMode, Party, Profile, Provenance, RequirementRow, RoleInfo } from "./model/requirement";
 
 // The profiles: one per vendor document.
 export { CATALOG, findProfile } from "./profiles/catalog";
@@ -75,7 +82,5 @@ export { DIFF_FORMATS, DIFF_REPORTS, type DiffFormat } from "./diff/diffReports"
 export { DIFF_SCHEMA, type ChangeAspect, type Direction as FlowDirection, type DiffSide, type DiffSummary, type DiffWarning, type FlowChange, type GroupDiff, type OptionChange, type PeerChange, type PlanDiff } from "./diff/planDiff";
 export { LANGS, type Lang } from "./i18n/lang";
 
-// The cloud components (also at kubeports/aws, kubeports/gcp and kubeports/azure).
-export { AwsClusterFirewall, RancherNodesSecurityGroup, type AwsClusterFirewallArgs, type AwsClusterFirewallNodeGroupArgs, type RancherNodesSecurityGroupArgs } from "./aws";
-export { GcpClusterFirewall, type GcpClusterFirewallArgs, type GcpGroupIdentityArgs } from "./gcp";
-export { AzureClusterFirewall, type AzureClusterFirewallArgs, type AzureGroupArgs, type AzurePriorityBandArgs } from "./azure";
+// The cloud components are at kubeports/aws, kubeports/gcp and kubeports/azure (not here, so
+// that importing this entry loads no cloud SDK).

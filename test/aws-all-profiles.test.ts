@@ -22,6 +22,7 @@ import { resolveFirewallArgs } from "../components/aws/firewallArgs";
 import { groupArgs, ruleArgs } from "../components/aws/registerFirewall";
 import { compile } from "../components/compiler/compile";
 import type { Layout } from "../components/model/layout";
+import type { ProfileId, RoleName } from "../components/model/catalogTypes";
 import { internalServicesHit } from "../components/model/internalServices";
 import type { Flow, Plan } from "../components/model/plan";
 import type { Protocol } from "../components/model/protocol";

@@ -406,6 +406,7 @@ describe("AwsClusterFirewall: names, duplicates and plans", () => {
   });
 
   it("reports layout errors in the same error and registers nothing", async () => {
+    // @ts-expect-error a misspelt role is a type error for TypeScript callers; JavaScript callers get the message.
     const error = await rejects("kp", { layout: { ...LAYOUT, groups: { masters: { roles: ["contrlPlane"] } } } });
     expect(error.message).toContain('did you mean "controlPlane"?');
   });

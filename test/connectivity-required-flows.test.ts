@@ -15,7 +15,7 @@ import type { Layout } from "../components/model/layout";
 
 type Groups = Layout["groups"];
 
-function flowsOf(layout: Omit<Layout, "name">): RequiredFlow[] {
+function flowsOf(layout: Omit<Layout, "name" | "profiles"> & { readonly profiles: readonly string[] }): RequiredFlow[] {
   return requiredFlows(compile({ name: "model", completeness: "warn", ...layout }));
 }
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { run } from "../components/cli/run";
 import { compile } from "../components/compiler/compile";
-import { stackPlanLayout } from "../components/diff/stackPlanLayout";
+import { stackPlanLayout } from "../components/stackFiles/stackPlanLayout";
 import type { Plan } from "../components/model/plan";
 
 export const ROOT = path.resolve(__dirname, "..");

@@ -236,6 +236,7 @@ describe("validation: nothing is registered when an argument is wrong", () => {
     ["a plan with an unknown protocol", { plan: tampered(), network: "n" }, /plan\.groups\.workers\.ingress: flow .*protocol "gre" is not one of tcp, udp/],
     ["missing network", { layout: LAYOUT } as GcpClusterFirewallArgs, /args\.network: expected a string \(or a Pulumi Output or Promise of one\), got nothing; give the VPC network's name or self link/],
     ["unknown argument", { layout: LAYOUT, network: "n", prioirty: 5 } as GcpClusterFirewallArgs, /unknown field "prioirty" \(known: .*did you mean "priority"\?\)/],
+    // @ts-expect-error a misspelt role is a type error for TypeScript callers; JavaScript callers get the message.
     ["bad layout", { layout: { ...LAYOUT, groups: { workers: { roles: ["wroker"] } } }, network: "n" }, /layout\.groups\.workers\.roles\[0\]: unknown role "wroker"/],
   ];
 

@@ -235,7 +235,7 @@ afterAll(() => {
 describe("npm pack", () => {
   it("packs the built components, the policy pack and the license, nothing from test/, stacks/ or the build info", () => {
     const shell = ["policy/PulumiPolicy.yaml", "policy/package.json", "policy/README.md"];
-    const outside = packed.filter((file) => !file.startsWith("dist/components/") && !file.startsWith("dist/policy/") && ![...shell, "package.json", "LICENSE", "README.md"].includes(file));
+    const outside = packed.filter((file) => !file.startsWith("dist/components/") && !file.startsWith("dist/policy/") && ![...shell, "package.json", "LICENSE", "README.md", "layout.schema.json"].includes(file));
     expect(outside).toEqual([]);
     expect(packed.filter((file) => file.startsWith("policy/"))).toEqual(shell.sort());
     expect(packed).toContain("dist/policy/index.js");

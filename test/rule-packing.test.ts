@@ -9,6 +9,7 @@
  * rule specs the translators return. Neither side uses the packing code.
  */
 import fc from "fast-check";
+import type { RoleName } from "../components/model/catalogTypes";
 import { describe, expect, it } from "vitest";
 import { resolveAzureArgs } from "../components/azure/azureArgs";
 import { translatePlan as translateAzure } from "../components/azure/azureRules";
@@ -174,7 +175,7 @@ function layoutArb(): fc.Arbitrary<Layout> {
         name: "random",
         profiles: ["kubernetes"],
         // Every role the kubernetes profile needs is present: the first group has the control plane and etcd, the second workers.
-        groups: Object.fromEntries(names.map((name, i) => [name, { roles: [...new Set([...roles[i]!, ...(i === 0 ? ["controlPlane", "etcd"] : i === 1 ? ["worker"] : [])])] }])),
+        groups: Object.fromEntries(names.map((name, i) => [name, { roles: [...new Set([...roles[i]!, ...(i === 0 ? ["controlPlane", "etcd"] : i === 1 ? ["worker"] : [])])] as RoleName[] }])),
         // Overlapping peers: one CIDR in two peers, two families in one.
         peers: { apiClients: ["192.0.2.0/24", "2001:db8::/48"], workloadClients: ["192.0.2.0/24", "198.51.100.0/24"], loadBalancer: ["203.0.113.0/24"] },
         rules: rules.map((r, i): CustomRule => ({

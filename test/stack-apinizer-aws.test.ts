@@ -1,7 +1,9 @@
 /** The apinizer-aws stack offline: HA masters behind an internal NLB VIP, workers, MongoDB, Elasticsearch. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { compile } from "../components/compiler/compile";
 import type { StackPreview } from "../components/preview/previewStack";
-import { named, ofType, preview } from "./support/previewedStack";
+import { stackPlanLayout } from "../components/stackFiles/stackPlanLayout";
+import { PROJECT, named, ofType, preview } from "./support/previewedStack";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
@@ -16,6 +18,12 @@ beforeAll(async () => {
 const ingress = (group: string) => ofType(stack, IN).filter((r) => r.inputs.securityGroupId === ids[group]);
 
 describe("apinizer-aws", () => {
+  it("exports the firewall plan's warnings", () => {
+    const planned = compile(stackPlanLayout(PROJECT, "apinizer-aws").layout).warnings.map((w) => w.message);
+    const exported = stack.outputs.warnings as string[];
+    expect(exported).toEqual(planned);
+  });
+
   it("puts the masters behind an internal NLB on 6443 and opens 6443 to it", () => {
     expect(ofType(stack, "aws:lb/loadBalancer:LoadBalancer")[0]!.inputs).toMatchObject({ internal: true, loadBalancerType: "network" });
     const fromVpc = ingress("masters").filter((r) => r.inputs.cidrIpv4 === "10.0.0.0/16").map((r) => r.inputs.fromPort);

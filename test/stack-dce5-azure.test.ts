@@ -1,7 +1,9 @@
 /** The dce5-azure stack offline: bootstrap, global and worker clusters, Calico VXLAN, Azure LBs for the VIPs. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { compile } from "../components/compiler/compile";
 import type { StackPreview } from "../components/preview/previewStack";
-import { ofType, preview } from "./support/previewedStack";
+import { stackPlanLayout } from "../components/stackFiles/stackPlanLayout";
+import { PROJECT, ofType, preview } from "./support/previewedStack";
 
 const RULE = "azure-native:network:SecurityRule";
 const ASG = "azure-native:network:ApplicationSecurityGroup";
@@ -12,6 +14,12 @@ beforeAll(async () => {
 });
 
 describe("dce5-azure", () => {
+  it("exports the firewall plan's warnings", () => {
+    const planned = compile(stackPlanLayout(PROJECT, "dce5-azure").layout).warnings.map((w) => w.message);
+    const exported = stack.outputs.warnings as string[];
+    expect(exported).toEqual(planned);
+  });
+
   it("creates one NSG on the subnet and one application security group per node group", () => {
     const nsg = ofType(stack, "azure-native:network:NetworkSecurityGroup")[0]!;
     const subnet = ofType(stack, "azure-native:network:Subnet")[0]!;

@@ -3,8 +3,10 @@
  * behind an NLB, a node-driver downstream cluster, and the rancher-nodes group.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { compile } from "../components/compiler/compile";
 import type { StackPreview } from "../components/preview/previewStack";
-import { named, ofType, preview } from "./support/previewedStack";
+import { stackPlanLayout } from "../components/stackFiles/stackPlanLayout";
+import { PROJECT, named, ofType, preview } from "./support/previewedStack";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
@@ -16,6 +18,13 @@ beforeAll(async () => {
 });
 
 describe("rancher-aws", () => {
+  it("exports the firewall plan's warnings (and the rancher-nodes group's)", () => {
+    const planned = compile(stackPlanLayout(PROJECT, "rancher-aws").layout).warnings.map((w) => w.message);
+    const exported = stack.outputs.warnings as string[];
+    expect(exported).toEqual(expect.arrayContaining(planned));
+    expect(exported.length).toBeGreaterThan(planned.length);
+  });
+
   it("creates the VPC, two subnets and the firewall with one security group per node group", () => {
     expect(ofType(stack, "aws:ec2/vpc:Vpc")[0]!.inputs.cidrBlock).toBe("10.0.0.0/16");
     expect(ofType(stack, "aws:ec2/subnet:Subnet").map((s) => s.inputs.cidrBlock).sort()).toEqual(["10.0.0.0/20", "10.0.16.0/20"]);

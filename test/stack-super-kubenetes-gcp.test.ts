@@ -1,7 +1,9 @@
 /** The super-kubenetes-gcp stack offline: Calico IP-in-IP, offline registry node, NFS server. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { compile } from "../components/compiler/compile";
 import type { StackPreview } from "../components/preview/previewStack";
-import { named, ofType, preview } from "./support/previewedStack";
+import { stackPlanLayout } from "../components/stackFiles/stackPlanLayout";
+import { PROJECT, named, ofType, preview } from "./support/previewedStack";
 
 const FW = "gcp:compute/firewall:Firewall";
 const IT = "gcp:compute/instanceTemplate:InstanceTemplate";
@@ -15,6 +17,12 @@ type Allow = { protocol: string; ports?: string[] };
 const allows = (name: string) => (named(stack, FW, name).inputs.allows as Allow[]);
 
 describe("super-kubenetes-gcp", () => {
+  it("exports the firewall plan's warnings", () => {
+    const planned = compile(stackPlanLayout(PROJECT, "super-kubenetes-gcp").layout).warnings.map((w) => w.message);
+    const exported = stack.outputs.warnings as string[];
+    expect(exported).toEqual(planned);
+  });
+
   it("creates a custom-mode network with the configured subnetwork", () => {
     expect(ofType(stack, "gcp:compute/network:Network")[0]!.inputs.autoCreateSubnetworks).toBe(false);
     expect(ofType(stack, "gcp:compute/subnetwork:Subnetwork")[0]!.inputs).toMatchObject({ ipCidrRange: "10.10.0.0/16", region: "asia-northeast3" });

@@ -39,13 +39,16 @@
  * KubeportsError before anything is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Layout } from "../model/layout";
-import type { Plan, PlanWarning } from "../model/plan";
+import { contractOutputs, logWarnings, type ClusterFirewallOutputs } from "../firewall/firewallOutputs";
+import { componentSubject } from "../firewall/planSource";
+import { DeferredCidrs, firewallWarnings, type FirewallWarning, type LayoutInput, type PeerCidrInputs } from "../firewall/peerInputs";
+import type { Plan } from "../model/plan";
 import type { AwsGroupSummary, AwsRuleSummary } from "./awsSpec";
 import { checkAwsClusterFirewallArgs } from "../args/awsClusterFirewallArgsCheck";
 import { resolveFirewallArgs, withRenamedFrom } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
 
+/** Per node group settings. */
 export interface AwsClusterFirewallNodeGroupArgs {
   /**
    * Add this node group's rules to this existing security group id instead of creating a group (for composing into existing stacks).
@@ -63,19 +66,23 @@ export interface AwsClusterFirewallNodeGroupArgs {
   previousName?: string;
 }
 
+/** The arguments of {@link AwsClusterFirewall}. */
 export interface AwsClusterFirewallArgs {
-  /** The layout to compile (profiles, options, node groups, peers). Give this or `plan`. */
-  layout?: Layout;
+  /** The layout to compile (profiles, options, node groups, peers). Give this or `plan`. Peer CIDRs may be Outputs. */
+  layout?: LayoutInput;
   /** An already compiled plan (for example from `kubeports plan`). Give this or `layout`. */
   plan?: Plan;
   /** The VPC the security groups are created in. */
   vpcId: pulumi.Input<string>;
-  /** Peer name -> CIDRs, merged over the layout's peers before compiling, so one layout serves several sites. Only with `layout`. */
-  peers?: Record<string, string[]>;
+  /**
+   * Peer name -> CIDRs, merged over the layout's peers before compiling, so one layout serves several sites. Only with `layout`.
+   * Each CIDR may be an Output (`vpc.cidrBlock`): see "Inputs" in the README for what is checked when.
+   */
+  peers?: PeerCidrInputs;
   /** Peer name -> managed prefix list id holding that peer's CIDRs: its flows become one rule per port range with prefixListId instead of one per CIDR. */
   prefixLists?: Record<string, pulumi.Input<string>>;
-  /** Tags for every security group and rule, besides kubeports' own (Name, managed-by, kubeports:node-group, kubeports:sources). */
-  tags?: Record<string, string>;
+  /** Tags for every security group and rule, besides kubeports' own (Name, managed-by, kubeports:node-group, kubeports:sources). Values may be Outputs. */
+  tags?: Record<string, pulumi.Input<string>>;
   /** Per node group settings, keyed by node group name. */
   groups?: Record<string, AwsClusterFirewallNodeGroupArgs>;
   /** false (default): every created group may send anything (0.0.0.0/0 and ::/0, re-created because the provider removes AWS's default). true: exactly the plan's egress flows. */
@@ -91,23 +98,31 @@ export interface AwsClusterFirewallArgs {
   renamedFrom?: string;
 }
 
-export class AwsClusterFirewall extends pulumi.ComponentResource {
+/** A kubeports plan as AWS security groups (one per node group) and standalone vpc rules. */
+export class AwsClusterFirewall extends pulumi.ComponentResource implements ClusterFirewallOutputs {
   /** Node group -> security group id: what a launch template or node group attaches. */
   declare readonly securityGroupIds: pulumi.Output<Record<string, string>>;
   /** Node group -> its rules, for review: direction, protocol, ports, peer, description and the documented rows behind each. */
   declare readonly rules: Readonly<Record<string, readonly AwsRuleSummary[]>>;
   /** Node group -> rules plus egress mode, quota use and host-name egress that security groups cannot express. */
   declare readonly summary: Readonly<Record<string, AwsGroupSummary>>;
-  /** World openings the vendor documents prescribe (also logged as warnings). */
-  declare readonly warnings: readonly PlanWarning[];
+  /** The same as securityGroupIds (the name all three clouds share). */
+  declare readonly groupIds: pulumi.Output<Record<string, string>>;
+  declare readonly ruleLines: pulumi.Output<Record<string, string[]>>;
+  declare readonly summaryText: pulumi.Output<string>;
+  /** World openings the vendor documents prescribe, and peer CIDRs checked only when known (also logged as warnings). */
+  declare readonly warnings: readonly FirewallWarning[];
   declare readonly plan: Plan;
 
   constructor(name: string, args: AwsClusterFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
-    // Everything is checked before super(): a failure registers nothing, not even the component.
+    // Translate (everything checked before super(): a failure registers nothing, not even the component).
     checkAwsClusterFirewallArgs(name, args);
-    const { plan, spec } = resolveFirewallArgs(name, args);
+    const { plan, spec, deferred, outputTags } = resolveFirewallArgs(name, args);
     super("kubeports:index:AwsClusterFirewall", name, {}, withRenamedFrom(opts, args.renamedFrom, name));
 
+    // Register.
+    const subject = componentSubject("AwsClusterFirewall", name);
+    const cidrs = new DeferredCidrs(plan, deferred, { subject, resource: this });
     const ids = registerFirewall(this, spec, {
       vpcId: args.vpcId,
       existingIds: Object.fromEntries(
@@ -116,13 +131,35 @@ export class AwsClusterFirewall extends pulumi.ComponentResource {
         ),
       ),
       prefixListIds: args.prefixLists ?? {},
+      cidrs,
+      outputTags,
+      subject,
     });
     this.securityGroupIds = pulumi.output(ids);
+    this.groupIds = this.securityGroupIds;
     this.summary = spec.summary;
     this.rules = Object.fromEntries(Object.entries(spec.summary).map(([group, summary]) => [group, summary.rules]));
-    this.warnings = spec.warnings;
+    this.ruleLines = cidrs.substitute(Object.fromEntries(Object.entries(this.rules).map(([group, rules]) => [group, rules.map(awsRuleLine)])));
+    this.summaryText = cidrs.substitute(awsSummaryText(plan.layout, spec.summary));
+    this.warnings = firewallWarnings(plan, deferred);
     this.plan = plan;
-    for (const warning of spec.warnings) void pulumi.log.warn(warning.message, this);
-    this.registerOutputs({ securityGroupIds: this.securityGroupIds, rules: this.rules, warnings: this.warnings.map((w) => w.message) });
+    logWarnings(this, this.warnings);
+    this.registerOutputs({ securityGroupIds: this.securityGroupIds, rules: this.rules, ...contractOutputs(this) });
   }
+}
+
+/** "prod-workers-in-tcp-10250-from-masters  ingress tcp 10250  group masters". */
+function awsRuleLine(rule: AwsRuleSummary): string {
+  return `${rule.name}  ${rule.direction} ${rule.protocol} ${rule.ports}  ${rule.peer}`;
+}
+
+function awsSummaryText(layout: string, summary: Readonly<Record<string, AwsGroupSummary>>): string {
+  const groups = Object.values(summary);
+  const lines = [`AWS security groups for layout "${layout}": ${groups.length} group(s), ${groups.reduce((n, g) => n + g.rules.length, 0)} rule(s).`];
+  for (const group of groups) {
+    lines.push(`${group.group}: ${group.existing ? "existing group" : `security group ${group.securityGroupName}`}, egress ${group.egress}`);
+    lines.push(...(group.rules.length > 0 ? group.rules.map((rule) => `  ${awsRuleLine(rule)}`) : ["  (no rules)"]));
+    for (const host of group.hostEgress) lines.push(`  -> ${host.host} ${host.protocol} ${host.ports}: ${host.note}`);
+  }
+  return lines.join("\n");
 }

@@ -21,13 +21,15 @@ import type { Plan, PlanWarning } from "../model/plan";
 import { planAwsFirewall } from "./awsRules";
 import type { AwsRuleSummary } from "./awsSpec";
 import { formatZodIssues } from "../layout/formatZodIssues";
-import { compileIssues, strictArgs, vpcIdIssues, withRenamedFrom } from "./firewallArgs";
+import { componentError, planFromSource } from "../firewall/planSource";
+import { strictArgs, vpcIdIssues, withRenamedFrom } from "./firewallArgs";
 import { registerFirewall } from "./registerFirewall";
 import { checkRancherNodesArgs } from "../args/rancherNodesArgsCheck";
 
 /** The name and the tag key rancher/machine's amazonec2 driver looks for. */
 export const RANCHER_NODES = "rancher-nodes";
 
+/** The arguments of {@link RancherNodesSecurityGroup}. */
 export interface RancherNodesSecurityGroupArgs {
   /** The VPC the node driver launches machines in (the group name is unique per VPC). */
   vpcId: pulumi.Input<string>;
@@ -45,6 +47,7 @@ export interface RancherNodesSecurityGroupArgs {
   renamedFrom?: string;
 }
 
+/** The `rancher-nodes` security group Rancher's EC2 node driver uses, created ahead of time from the rancher-nodes profile. */
 export class RancherNodesSecurityGroup extends pulumi.ComponentResource {
   /** Id of the `rancher-nodes` security group. */
   declare readonly securityGroupId: pulumi.Output<string>;
@@ -54,6 +57,7 @@ export class RancherNodesSecurityGroup extends pulumi.ComponentResource {
   declare readonly warnings: readonly PlanWarning[];
   /** What the node driver would add on its own to this tagged group, and how to stop it (also logged). */
   declare readonly driverCaveats: readonly string[];
+  /** The compiled plan of the rancher-nodes profile the rules come from. */
   declare readonly plan: Plan;
 
   constructor(name: string, args: RancherNodesSecurityGroupArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -97,19 +101,19 @@ const argsSchema = strictArgs(
 );
 
 function resolveRancherNodes(name: string, args: RancherNodesSecurityGroupArgs) {
-  const subject = `Invalid RancherNodesSecurityGroup "${name}"`;
+  const component = "RancherNodesSecurityGroup";
   const parsed = argsSchema.safeParse(args ?? {}, { reportInput: true });
-  if (!parsed.success) throw new KubeportsError(subject, formatZodIssues("args", parsed.error));
+  if (!parsed.success) throw componentError(component, name, formatZodIssues("args", parsed.error));
   const issues = vpcIdIssues(args.vpcId);
-  if (issues.length > 0) throw new KubeportsError(subject, issues);
+  if (issues.length > 0) throw componentError(component, name, issues);
 
-  const compiled = compileIssues(rancherNodesLayout(args));
+  const compiled = planFromSource({ layout: rancherNodesLayout(args) });
   if (!compiled.plan) {
     // The layout is fixed but for adminCidrs, so point layout.peers.admin errors at the arg.
     const mapped = compiled.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^layout\.peers\.admin/, "args.adminCidrs") }));
-    throw new KubeportsError(subject, mapped);
+    throw componentError(component, name, mapped);
   }
-  const spec = planAwsFirewall(compiled.plan, {
+  const spec = translate(component, name, () => planAwsFirewall(compiled.plan!, {
     name,
     ...(args.renamedFrom !== undefined && args.renamedFrom !== name ? { previousName: args.renamedFrom } : {}),
     groups: { [RANCHER_NODES]: { name: RANCHER_NODES } },
@@ -117,8 +121,18 @@ function resolveRancherNodes(name: string, args: RancherNodesSecurityGroupArgs) 
     restrictEgress: true,
     tags: args.tags ?? {},
     groupTags: { [RANCHER_NODES]: "kubeports" },
-  });
+  }));
   return { plan: compiled.plan, spec };
+}
+
+/** Runs the translation; its limit errors carry the component's subject like every other error. */
+function translate<T>(component: string, name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof KubeportsError) throw componentError(component, name, error.issues);
+    throw error;
+  }
 }
 
 /**

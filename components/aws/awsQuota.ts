@@ -12,15 +12,22 @@
 import type { InputIssue } from "../model/errors";
 import type { RuleSource } from "./ruleSources";
 
+/** AWS's default "inbound or outbound rules per security group" quota, per IP family. */
 export const DEFAULT_RULES_PER_GROUP = 60;
 /** Rules per group × groups per interface ≤ 1000, and an interface has at least one group. */
 export const MAX_RULES_PER_GROUP = 1000;
 
+/** A group's rule count per direction and IP family against the quota (a group reference counts in both families). */
 export interface QuotaUse {
+  /** The quota per direction and family. */
   readonly limit: number;
+  /** Inbound IPv4 rules. */
   readonly ingressIpv4: number;
+  /** Inbound IPv6 rules. */
   readonly ingressIpv6: number;
+  /** Outbound IPv4 rules. */
   readonly egressIpv4: number;
+  /** Outbound IPv6 rules. */
   readonly egressIpv6: number;
 }
 

@@ -14,7 +14,7 @@ import { groupDescription, groupName, ruleDescription } from "./awsDescriptions"
 import type { AwsCoveredRule, AwsFirewallOptions, AwsFirewallSpec, AwsGroupSpec, AwsGroupSummary, AwsRuleSpec, AwsRuleSummary } from "./awsSpec";
 import { hostEgress, peerLabel, reasonLine } from "./awsSummary";
 import { kubeportsTags } from "./awsTags";
-import { checkPlan } from "./checkPlan";
+import { checkPlan } from "../firewall/checkPlan";
 import { sourcedRules, type PrefixListPeer, type RuleSource, type SourcedRule } from "./ruleSources";
 
 const WORLD_V4: RuleSource = { kind: "cidr", cidr: "0.0.0.0/0", family: "ipv4", world: true, peers: [] };

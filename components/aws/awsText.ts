@@ -9,6 +9,7 @@
 export const RULE_DESCRIPTION_CHARS = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=;{}!$*]*$/;
 /** Group names and group descriptions also accept `&`. */
 export const GROUP_TEXT_CHARS = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
+/** Longest description AWS accepts on a security group rule. */
 export const RULE_DESCRIPTION_MAX = 255;
 export const GROUP_NAME_MAX = 255;
 export const GROUP_DESCRIPTION_MAX = 255;

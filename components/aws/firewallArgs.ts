@@ -1,19 +1,23 @@
 /**
- * The edge of AwsClusterFirewall: checks the component args with a schema, compiles the
- * layout (with `peers` merged over its own) or takes the given plan, and translates it.
- * Every problem (args, layout, plan, AWS limits) ends up in one KubeportsError, thrown before
- * the component registers anything.
+ * The edge of AwsClusterFirewall (translate step): checks the component args with a schema,
+ * takes its plan from the shared plan source (a layout compiled with `peers` merged over its
+ * own, or a given plan that passes the shared plan check), and translates it into a spec.
+ * Every problem (args, layout, plan, AWS limits) ends up in one KubeportsError named after
+ * the component, thrown before anything is registered. Outputs among the peer CIDRs and tags
+ * are split off here: stand-ins for the plan, values for registration (see peerInputs).
  */
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { compile } from "../compiler/compile";
 import { podRoutingIssues } from "../connectivity/podRouting";
+import { componentError, planFromSource } from "../firewall/planSource";
+import { splitPeers, type DeferredCidr, type LayoutInput, type PeerCidrInputs } from "../firewall/peerInputs";
 import { KubeportsError, type InputIssue } from "../model/errors";
-import type { Layout } from "../model/layout";
 import type { Plan } from "../model/plan";
 import { knownList } from "../model/suggest";
 import { formatZodIssues } from "../layout/formatZodIssues";
 import { planAwsFirewall } from "./awsRules";
 import type { AwsFirewallOptions, AwsFirewallSpec } from "./awsSpec";
+import { checkUserTags } from "./awsTags";
 
 /** Per node group settings. */
 export interface AwsNodeGroupArgs {
@@ -27,12 +31,12 @@ export interface AwsNodeGroupArgs {
 
 /** What the args check needs; the component's args interface is the typed, documented face of it. */
 export interface FirewallArgsInput {
-  layout?: Layout;
+  layout?: LayoutInput;
   plan?: Plan;
   vpcId: unknown;
-  peers?: Record<string, string[]>;
+  peers?: PeerCidrInputs;
   prefixLists?: Record<string, unknown>;
-  tags?: Record<string, string>;
+  tags?: Record<string, pulumi.Input<string>>;
   groups?: Record<string, AwsNodeGroupArgs>;
   restrictEgress?: boolean;
   rulesPerGroupQuota?: number;
@@ -78,16 +82,6 @@ export function vpcIdIssues(vpcId: unknown, path = "args.vpcId"): InputIssue[] {
   return [{ path, message: `"${plain}" is not a VPC id (expected vpc- and 8 or 17 hex digits, for example vpc-0123456789abcdef0)` }];
 }
 
-/** Compiles a layout, turning its KubeportsError into issues so they join the others. */
-export function compileIssues(layout: unknown): { plan?: Plan; issues: InputIssue[] } {
-  try {
-    return { plan: compile(layout), issues: [] };
-  } catch (error) {
-    if (error instanceof KubeportsError) return { issues: [...error.issues] };
-    throw error;
-  }
-}
-
 /** The component's own alias for the rename path (its children carry their own). */
 export function withRenamedFrom<T extends { aliases?: unknown[] }>(opts: T | undefined, renamedFrom: string | undefined, name: string): T {
   if (renamedFrom === undefined || renamedFrom === name) return (opts ?? {}) as T;
@@ -97,52 +91,67 @@ export function withRenamedFrom<T extends { aliases?: unknown[] }>(opts: T | und
 export interface ResolvedFirewall {
   readonly plan: Plan;
   readonly spec: AwsFirewallSpec;
+  /** Peer CIDRs given as Outputs: planned with stand-ins, registered with their values. */
+  readonly deferred: readonly DeferredCidr[];
+  /** Tags whose values are Outputs: added to every resource, checked when known. */
+  readonly outputTags: Readonly<Record<string, pulumi.Input<string>>>;
+}
+
+/** Splits tags into plain ones (checked now, part of the spec) and Outputs (checked when known). */
+export function splitTags(tags: Record<string, unknown> | undefined): { plain?: Record<string, unknown>; deferred: Record<string, pulumi.Input<string>> } {
+  if (tags === undefined || typeof tags !== "object" || tags === null) return { ...(tags !== undefined ? { plain: tags } : {}), deferred: {} };
+  const plain: Record<string, unknown> = {};
+  const deferred: Record<string, pulumi.Input<string>> = {};
+  for (const [key, value] of Object.entries(tags)) {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) deferred[key] = value as pulumi.Input<string>;
+    else plain[key] = value;
+  }
+  return { plain, deferred };
 }
 
 export function resolveFirewallArgs(name: string, args: FirewallArgsInput): ResolvedFirewall {
-  const subject = `Invalid AwsClusterFirewall "${name}"`;
-  const parsed = argsSchema.safeParse(args ?? {}, { reportInput: true });
-  if (!parsed.success) throw new KubeportsError(subject, formatZodIssues("args", parsed.error));
+  const component = "AwsClusterFirewall";
+  const given = args ?? ({} as FirewallArgsInput);
+  const split = splitPeers(given.layout, given.peers);
+  const tags = splitTags(given.tags);
+  const plainArgs = { ...given, ...(given.layout !== undefined ? { layout: split.layout } : {}), ...(split.peers ? { peers: split.peers } : {}), ...(tags.plain ? { tags: tags.plain } : {}) };
+  const parsed = argsSchema.safeParse(plainArgs, { reportInput: true });
+  if (!parsed.success) throw componentError(component, name, formatZodIssues("args", parsed.error));
 
-  const issues: InputIssue[] = [...vpcIdIssues(args.vpcId, "args.vpcId")];
-  if ((args.layout === undefined) === (args.plan === undefined)) {
-    issues.push({ path: "args", message: "give exactly one of layout (compiled here) or plan (already compiled)" });
+  const issues: InputIssue[] = [...split.issues, ...vpcIdIssues(given.vpcId, "args.vpcId")];
+  // Output tag keys are plain: check them (and the tag count) with empty stand-in values.
+  if (Object.keys(tags.deferred).length > 0) {
+    issues.push(...checkUserTags({ ...(tags.plain as Record<string, string>), ...Object.fromEntries(Object.keys(tags.deferred).map((key) => [key, ""])) }, "args.tags"));
   }
-  if (args.plan !== undefined && args.peers !== undefined) {
-    issues.push({ path: "args.peers", message: "peers are merged into a layout before compiling, but a compiled plan was given (compile the plan with these peers, or pass the layout)" });
-  }
-
-  let plan = args.plan;
-  if (args.layout !== undefined) {
-    const layout = args.layout as unknown;
-    const merged = args.peers && typeof layout === "object" && layout !== null
-      ? { ...layout, peers: { ...((layout as Layout).peers ?? {}), ...args.peers } }
-      : layout;
-    const compiled = compileIssues(merged);
-    issues.push(...compiled.issues);
-    plan = compiled.plan;
-  }
+  const source = planFromSource({ layout: split.layout, plan: given.plan, peers: split.peers });
+  issues.push(...source.issues);
+  const plan = source.plan;
   if (plan !== undefined) issues.push(...podRoutingIssues(plan, "aws"));
-  if (issues.length > 0 || plan === undefined) throw new KubeportsError(subject, issues);
+  if (issues.length > 0 || plan === undefined) throw componentError(component, name, issues);
 
   const options: AwsFirewallOptions = {
     name,
     ...(args.renamedFrom !== undefined && args.renamedFrom !== name ? { previousName: args.renamedFrom } : {}),
     groups: Object.fromEntries(
-      Object.entries(args.groups ?? {}).map(([group, given]) => [
+      Object.entries(given.groups ?? {}).map(([group, options]) => [
         group,
         {
-          existing: given.existingSecurityGroupId !== undefined,
-          ...(plainString(given.existingSecurityGroupId) !== undefined ? { existingId: plainString(given.existingSecurityGroupId) } : {}),
-          ...(given.name !== undefined ? { name: given.name } : {}),
-          ...(given.previousName !== undefined ? { previousName: given.previousName } : {}),
+          existing: options.existingSecurityGroupId !== undefined,
+          ...(plainString(options.existingSecurityGroupId) !== undefined ? { existingId: plainString(options.existingSecurityGroupId) } : {}),
+          ...(options.name !== undefined ? { name: options.name } : {}),
+          ...(options.previousName !== undefined ? { previousName: options.previousName } : {}),
         },
       ]),
     ),
-    prefixLists: Object.fromEntries(Object.entries(args.prefixLists ?? {}).map(([peer, id]) => [peer, plainString(id)])),
-    restrictEgress: args.restrictEgress ?? false,
-    tags: args.tags ?? {},
-    ...(args.rulesPerGroupQuota !== undefined ? { rulesPerGroupQuota: args.rulesPerGroupQuota } : {}),
+    prefixLists: Object.fromEntries(Object.entries(given.prefixLists ?? {}).map(([peer, id]) => [peer, plainString(id)])),
+    restrictEgress: given.restrictEgress ?? false,
+    tags: (tags.plain ?? {}) as Record<string, string>,
+    ...(given.rulesPerGroupQuota !== undefined ? { rulesPerGroupQuota: given.rulesPerGroupQuota } : {}),
   };
-  return { plan, spec: planAwsFirewall(plan, options) };
+  try {
+    return { plan, spec: planAwsFirewall(plan, options), deferred: split.deferred, outputTags: tags.deferred };
+  } catch (error) {
+    if (error instanceof KubeportsError) throw componentError(component, name, error.issues);
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@
 export { AwsClusterFirewall, type AwsClusterFirewallArgs, type AwsClusterFirewallNodeGroupArgs } from "./AwsClusterFirewall";
 export { RancherNodesSecurityGroup, RANCHER_NODES, rancherNodesLayout, type RancherNodesSecurityGroupArgs } from "./RancherNodesSecurityGroup";
 export { planAwsFirewall } from "./awsRules";
+export type { RuleSource } from "./ruleSources";
 export type {
   AwsCoveredRule,
   AwsFirewallOptions,

@@ -10,10 +10,36 @@ import type { PortRange } from "../model/ports";
 import { hasPorts, type IcmpMatch, type Protocol } from "../model/protocol";
 import { intersect, overlaps, subtract, union } from "./portSets";
 
+/** The one source (ingress) or destination (egress) of an AWS rule. */
 export type RuleSource =
-  | { readonly kind: "group"; readonly group: string }
-  | { readonly kind: "cidr"; readonly cidr: string; readonly family: "ipv4" | "ipv6"; readonly world: boolean; readonly peers: readonly string[] }
-  | { readonly kind: "prefixList"; readonly peer: string; readonly family: "ipv4" | "ipv6"; readonly entries: number };
+  | {
+      /** A node group's security group (the rule's own group: a self reference). */
+      readonly kind: "group";
+      /** The node group. */
+      readonly group: string;
+    }
+  | {
+      /** One CIDR. */
+      readonly kind: "cidr";
+      /** Canonical CIDR. */
+      readonly cidr: string;
+      /** Its family. */
+      readonly family: "ipv4" | "ipv6";
+      /** 0.0.0.0/0 or ::/0. */
+      readonly world: boolean;
+      /** The peers it belongs to. */
+      readonly peers: readonly string[];
+    }
+  | {
+      /** A managed prefix list standing for a peer's CIDRs. */
+      readonly kind: "prefixList";
+      /** The peer. */
+      readonly peer: string;
+      /** The list's family. */
+      readonly family: "ipv4" | "ipv6";
+      /** Its entries (each counts toward the rules quota). */
+      readonly entries: number;
+    };
 
 /** A rule before AWS spelling: one protocol, one range (or none), one source. */
 export interface SourcedRule {

@@ -4,11 +4,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { planSourceIssues, resolvePlan } from "../firewall/planSource";
 import { podRoutingIssues } from "../connectivity/podRouting";
+import { componentError, planFromSource } from "../firewall/planSource";
+import { splitPeers, type DeferredCidr, type LayoutInput, type PeerCidrInputs } from "../firewall/peerInputs";
 import { parseCidr } from "../model/cidr";
-import { KubeportsError, type InputIssue } from "../model/errors";
-import type { Layout } from "../model/layout";
+import type { InputIssue } from "../model/errors";
 import type { Plan } from "../model/plan";
 import { knownList } from "../model/suggest";
 import { formatZodIssues } from "../layout/formatZodIssues";
@@ -27,21 +27,23 @@ export interface AzureGroupArgs {
 
 /** An inclusive range of NSG priorities, e.g. { from: 100, to: 199 }. */
 export interface AzurePriorityBandArgs {
+  /** First priority of the band (100-4096). */
   from: number;
+  /** Last priority of the band, at least `from`. */
   to: number;
 }
 
 export interface AzureClusterFirewallArgs {
-  /** The layout to compile (profiles, options, node groups, peers). Give this or `plan`. */
-  layout?: Layout;
+  /** The layout to compile (profiles, options, node groups, peers). Give this or `plan`. Peer CIDRs may be Outputs. */
+  layout?: LayoutInput;
   /** A plan from `compile()` or `kubeports plan --format json`. Give this or `layout`. */
   plan?: Plan;
   /** Resource group of the NSG and ASGs (an existing NSG must be in it). */
   resourceGroupName: pulumi.Input<string>;
   /** Region of created NSG and ASGs. Default: the resource group's. */
   location?: pulumi.Input<string>;
-  /** Peer name -> CIDRs, merged over the layout's peers before compiling (layout only; a name given here replaces the layout's). */
-  peers?: Record<string, string[]>;
+  /** Peer name -> CIDRs, merged over the layout's peers before compiling (layout only; a name given here replaces the layout's). Each CIDR may be an Output. */
+  peers?: PeerCidrInputs;
   /** Add the rules to this existing NSG (in resourceGroupName) instead of creating one. */
   existingNetworkSecurityGroupName?: pulumi.Input<string>;
   /** Per node group: an existing application security group. */
@@ -86,6 +88,8 @@ export type GroupAsg = { readonly kind: "create"; readonly name: string } | { re
 
 export interface ResolvedAzureArgs {
   readonly plan: Plan;
+  /** Peer CIDRs given as Outputs: planned with stand-ins, registered with their values. */
+  readonly deferred: readonly DeferredCidr[];
   readonly translate: AzureTranslateOptions;
   /** Every plan group, in plan order. */
   readonly asgs: ReadonlyMap<string, GroupAsg>;
@@ -163,24 +167,29 @@ const argsSchema = z.strictObject(
 );
 
 function fail(name: string, issues: readonly InputIssue[]): never {
-  throw new KubeportsError(`Invalid arguments for AzureClusterFirewall "${name}"`, issues);
+  throw componentError("AzureClusterFirewall", name, issues);
 }
 
 /** Checks every argument, compiles the layout if given, and chooses each group's ASG. */
 export function resolveAzureArgs(name: string, args: AzureClusterFirewallArgs): ResolvedAzureArgs {
-  const parsed = argsSchema.safeParse(args ?? {}, { reportInput: true });
-  const issues: InputIssue[] = parsed.success ? [] : formatZodIssues("args", parsed.error);
+  const given = args ?? ({} as typeof args);
+  const split = splitPeers(given.layout, given.peers);
+  const plainArgs = { ...given, ...(given.layout !== undefined ? { layout: split.layout } : {}), ...(split.peers ? { peers: split.peers } : {}) };
+  const parsed = argsSchema.safeParse(plainArgs, { reportInput: true });
+  const issues: InputIssue[] = parsed.success ? [...split.issues] : [...formatZodIssues("args", parsed.error), ...split.issues];
   const prefix = namePrefix(name);
   if (!prefix) issues.push({ path: "name", message: `"${name}" cannot prefix Azure names: it needs a letter or digit (for example "prod-cluster")` });
-  issues.push(...planSourceIssues(args), ...placementIssues(args), ...bandIssues(args));
+  const source = planFromSource({ layout: split.layout, plan: given.plan, peers: split.peers });
+  issues.push(...source.issues, ...placementIssues(args), ...bandIssues(args));
   if (issues.length > 0) fail(name, issues);
 
-  const plan = resolvePlan(args);
+  const plan = source.plan!;
   issues.push(...podRoutingIssues(plan, "azure"));
   const asgs = chooseAsgs(prefix!, plan, args, issues);
   if (issues.length > 0) fail(name, issues);
   return {
     plan,
+    deferred: split.deferred,
     asgs,
     translate: {
       prefix: prefix!,

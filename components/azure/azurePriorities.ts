@@ -39,7 +39,9 @@ export const ALLOW_SLOTS = ALLOW_MAX - MIN_PRIORITY + 1;
 
 /** An inclusive range of priorities. */
 export interface PriorityBand {
+  /** First priority. */
   readonly from: number;
+  /** Last priority. */
   readonly to: number;
 }
 

@@ -68,6 +68,7 @@ function fail(plan: Plan, subject: string, issues: readonly InputIssue[]): never
   throw new KubeportsError(`Azure firewall for layout "${plan.layout}" ${subject}`, issues);
 }
 
+/** Translates a plan into NSG rule specs with stable priorities, or throws a KubeportsError listing every problem. */
 export function translatePlan(plan: Plan, options: AzureTranslateOptions): AzureTranslation {
   const memberships = cidrMemberships(plan);
   const ctx: Context = { plan, options, memberships, buckets: new Map(), hosts: [], notes: new Set(), issues: [] };

@@ -5,18 +5,11 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { findProjectDir, isStack, stackPlanLayout } from "../diff/stackPlanLayout";
-import { type FilePosition, loadLayoutFile } from "../layout/loadLayoutFile";
+import { type LayoutSource, loadLayoutFile } from "../layout/loadLayoutFile";
+import { findProjectDir, isStack, stackPlanLayout } from "../stackFiles/stackPlanLayout";
 import { KubeportsError } from "../model/errors";
 
-export interface LayoutSource {
-  /** What the user gave (a file path), for messages. */
-  readonly label: string;
-  /** The unvalidated layout; compile() checks it. */
-  readonly value: unknown;
-  /** Where an issue path points in the source, when the source is a text the user can open. */
-  locate(issuePath: string): FilePosition | undefined;
-}
+export type { LayoutSource } from "../layout/loadLayoutFile";
 
 export interface LayoutResolver {
   /** What this resolver accepts, for the "not found" message: "a .yaml, .yml or .json layout file". */

@@ -60,7 +60,7 @@ export function applyInstallerDefaults(layout: Layout, options: LayoutOptions): 
   let resolved = options;
   const notes: PlanNote[] = [];
   for (const entry of INSTALLER_DEFAULTS) {
-    if (!layout.profiles.includes(entry.profile) || set[entry.option] !== undefined) continue;
+    if (!(layout.profiles as readonly string[]).includes(entry.profile) || set[entry.option] !== undefined) continue;
     if (!conditionHolds(entry.when, resolved) || resolved[entry.option] === entry.value) continue;
     const before = resolved[entry.option];
     resolved = { ...resolved, [entry.option]: entry.value };

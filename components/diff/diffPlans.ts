@@ -9,7 +9,9 @@ import { warningFlow } from "../reports/warningText";
 import { diffFlows } from "./diffFlows";
 import { DIFF_SCHEMA, type DiffSide, type FlowChange, type GroupDiff, type OptionChange, type DiffWarning, type PeerChange, type PlanDiff } from "./planDiff";
 
+/** One side of a diff: a plan (or none) and what to call it. */
 export interface DiffInput {
+  /** What the user compared: a file, a stack, a revision. */
   readonly label: string;
   /** Undefined for a side that does not exist (a stack added since the base revision). */
   readonly plan: Plan | undefined;
@@ -93,6 +95,7 @@ function side(input: DiffInput): DiffSide {
   return { label: input.label, layout: input.plan?.layout ?? null };
 }
 
+/** What changed from `before` to `after`: groups, flows, options, warnings and notes. */
 export function diffPlans(before: DiffInput, after: DiffInput): PlanDiff {
   const groups = diffGroups(before.plan?.groups ?? [], after.plan?.groups ?? []);
   const withSubject = (plan: Plan) => (w: AttributedWarning) => ({ ...w, subject: warningFlow(w, plan) });

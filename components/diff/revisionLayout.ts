@@ -11,9 +11,9 @@ import path from "node:path";
 import { loadLayoutFile } from "../layout/loadLayoutFile";
 import { KubeportsError } from "../model/errors";
 import { readPulumiProject, readStackConfig as readConfigMap } from "../preview/pulumiProject";
-import type { LayoutSource } from "../cli/resolveLayout";
+import type { LayoutSource } from "../layout/loadLayoutFile";
 import { openRevision, type GitRevision } from "./gitRevision";
-import { stackPlanLayout } from "./stackPlanLayout";
+import { stackPlanLayout } from "../stackFiles/stackPlanLayout";
 
 /** The layout at the revision, or undefined when the file or stack did not exist there yet. */
 export type RevisionLayout = LayoutSource | undefined;

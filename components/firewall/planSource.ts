@@ -1,35 +1,57 @@
 /**
  * Where a firewall component's plan comes from: a layout compiled here (with the component's
- * `peers` merged over the layout's), or a plan compiled elsewhere. Shared by the GCP and Azure
- * components so both check and word it the same way.
+ * `peers` merged over the layout's), or a plan compiled elsewhere, which gets the one shared
+ * plan check. AWS, GCP and Azure all take their plan from here, so all three refuse the same
+ * inputs with the same words, under the same error subject.
  */
 import { compile } from "../compiler/compile";
-import type { InputIssue } from "../model/errors";
-import type { Layout } from "../model/layout";
-import { PLAN_SCHEMA, type Plan } from "../model/plan";
+import { KubeportsError, type InputIssue } from "../model/errors";
+import type { Plan } from "../model/plan";
+import { checkPlan } from "./checkPlan";
 
+/** The plan-source arguments every cloud component takes (peers already free of Outputs). */
 export interface PlanSourceArgs {
-  readonly layout?: Layout;
-  readonly plan?: Plan;
-  readonly peers?: Record<string, string[]>;
+  readonly layout?: unknown;
+  readonly plan?: unknown;
+  readonly peers?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Exactly one of layout and plan; a plan must be one; peers cannot change a finished plan. */
-export function planSourceIssues(args: PlanSourceArgs): InputIssue[] {
-  if (args.layout !== undefined && args.plan !== undefined) return [{ path: "args", message: "both layout and plan are given; give one (a layout is compiled here, a plan is used as it is)" }];
-  if (args.layout === undefined && args.plan === undefined) return [{ path: "args", message: "neither layout nor plan is given; give a layout (compiled here) or a plan from compile()" }];
-  const issues: InputIssue[] = [];
-  if (args.plan !== undefined) {
-    const plan = args.plan as { schema?: unknown; groups?: unknown };
-    if (plan.schema !== PLAN_SCHEMA || !Array.isArray(plan.groups)) {
-      issues.push({ path: "args.plan", message: `not a kubeports plan (schema ${JSON.stringify(plan.schema)}; expected "${PLAN_SCHEMA}"); pass the output of compile() or \`kubeports plan --format json\`` });
-    }
-    if (args.peers !== undefined) issues.push({ path: "args.peers", message: "peers are merged into a layout before compiling, so they cannot change a finished plan; add them to the layout, or pass the layout instead of the plan" });
+/** The error every cloud component throws: `Invalid arguments for AwsClusterFirewall "prod"` and its issues. */
+export function componentError(component: string, name: string, issues: readonly InputIssue[]): KubeportsError {
+  const unique = [...new Map(issues.map((issue) => [`${issue.path}|${issue.message}`, issue])).values()];
+  return new KubeportsError(componentSubject(component, name), unique);
+}
+
+export function componentSubject(component: string, name: string): string {
+  return `Invalid arguments for ${component} "${name}"`;
+}
+
+/**
+ * Exactly one of layout and plan; a given plan must pass checkPlan; peers cannot change a
+ * finished plan; a layout is compiled, its problems returned as issues to join the others.
+ */
+export function planFromSource(args: PlanSourceArgs): { plan?: Plan; issues: InputIssue[] } {
+  const both = args.layout !== undefined && args.plan !== undefined;
+  if (args.layout === undefined && args.plan === undefined) {
+    return { issues: [{ path: "args", message: "neither layout nor plan is given; give exactly one of layout (compiled here) or plan (from compile() or `kubeports plan --format json`)" }] };
   }
-  return issues;
-}
-
-/** The given plan, or the layout compiled with `peers` replacing its peers of the same name. Call after planSourceIssues is empty. */
-export function resolvePlan(args: PlanSourceArgs): Plan {
-  return args.plan ?? compile(args.peers ? { ...args.layout, peers: { ...(args.layout?.peers ?? {}), ...args.peers } } : args.layout);
+  const issues: InputIssue[] = both ? [{ path: "args", message: "both layout and plan are given; give exactly one of layout (compiled here) or plan (used as it is)" }] : [];
+  if (args.plan !== undefined && args.peers !== undefined) {
+    issues.push({ path: "args.peers", message: "peers are merged into a layout before compiling, so they cannot change a finished plan; add them to the layout, or pass the layout instead of the plan" });
+  }
+  if (both) return { issues };
+  if (args.plan !== undefined) {
+    issues.push(...checkPlan(args.plan));
+    return issues.length > 0 ? { issues } : { plan: args.plan as Plan, issues };
+  }
+  const layout = args.layout;
+  const merged = args.peers && typeof layout === "object" && layout !== null
+    ? { ...layout, peers: { ...((layout as { peers?: object }).peers ?? {}), ...args.peers } }
+    : layout;
+  try {
+    return { plan: compile(merged), issues: [] };
+  } catch (error) {
+    if (error instanceof KubeportsError) return { issues: [...error.issues] };
+    throw error;
+  }
 }

@@ -7,11 +7,14 @@ import type { Flow } from "../model/plan";
 import { compactPortRanges, formatPortRange, type PortRange } from "../model/ports";
 import { hasPorts, type Protocol } from "../model/protocol";
 
+/** An IP family: GCP keeps IPv4 and IPv6 ranges in separate rules. */
 export type GcpFamily = "ipv4" | "ipv6";
 
 /** One entry of a rule's `allows`/`denies`, or of a policy rule's `layer4Configs`. */
 export interface GcpAllow {
+  /** "tcp", "udp", "icmp", "58" (ICMPv6), an IANA number, or "all". */
   readonly protocol: string;
+  /** Ports and ranges ("22", "30000-32767"); absent for every port. */
   readonly ports?: readonly string[];
 }
 

@@ -4,11 +4,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { planSourceIssues, resolvePlan } from "../firewall/planSource";
 import { podRoutingIssues } from "../connectivity/podRouting";
+import { componentError, planFromSource } from "../firewall/planSource";
+import { splitPeers, type DeferredCidr, type LayoutInput, type PeerCidrInputs } from "../firewall/peerInputs";
 import { parseCidr } from "../model/cidr";
-import { KubeportsError, type InputIssue } from "../model/errors";
-import type { Layout } from "../model/layout";
+import type { InputIssue } from "../model/errors";
 import type { Plan } from "../model/plan";
 import { knownList } from "../model/suggest";
 import { formatZodIssues } from "../layout/formatZodIssues";
@@ -28,8 +28,8 @@ export interface GcpGroupIdentityArgs {
 }
 
 export interface GcpClusterFirewallArgs {
-  /** The layout to compile (profiles, options, node groups, peers). Give this or `plan`. */
-  layout?: Layout;
+  /** The layout to compile (profiles, options, node groups, peers). Give this or `plan`. Peer CIDRs may be Outputs. */
+  layout?: LayoutInput;
   /** A plan from `compile()` or `kubeports plan --format json`. Give this or `layout`. */
   plan?: Plan;
   /** The VPC network the rules belong to: its name or self link (an existing network works). */
@@ -43,8 +43,8 @@ export interface GcpClusterFirewallArgs {
    * stacks use the stack name). Changing it replaces every rule: keep it once deployed.
    */
   namePrefix?: string;
-  /** Peer name -> CIDRs, merged over the layout's peers before compiling (layout only). */
-  peers?: Record<string, string[]>;
+  /** Peer name -> CIDRs, merged over the layout's peers before compiling (layout only). Each CIDR may be an Output. */
+  peers?: PeerCidrInputs;
   /**
    * Identify node groups by service account instead of network tag. Service accounts cannot be
    * changed on a running instance without a stop, but only IAM-permitted users can attach them,
@@ -82,6 +82,8 @@ export type GroupIdentity =
 
 export interface ResolvedGcpArgs {
   readonly plan: Plan;
+  /** Peer CIDRs given as Outputs: planned with stand-ins, registered with their values. */
+  readonly deferred: readonly DeferredCidr[];
   readonly translate: GcpTranslateOptions;
   /** Every plan group, in plan order. */
   readonly identities: ReadonlyMap<string, GroupIdentity>;
@@ -144,28 +146,33 @@ const argsSchema = z.strictObject(
 );
 
 function fail(name: string, issues: readonly InputIssue[]): never {
-  throw new KubeportsError(`Invalid arguments for GcpClusterFirewall "${name}"`, issues);
+  throw componentError("GcpClusterFirewall", name, issues);
 }
 
 /** Checks every argument, compiles the layout if given, and chooses each group's identity. */
 export function resolveGcpArgs(name: string, args: GcpClusterFirewallArgs): ResolvedGcpArgs {
-  const parsed = argsSchema.safeParse(args ?? {}, { reportInput: true });
-  const issues: InputIssue[] = parsed.success ? [] : formatZodIssues("args", parsed.error);
+  const given = args ?? ({} as typeof args);
+  const split = splitPeers(given.layout, given.peers);
+  const plainArgs = { ...given, ...(given.layout !== undefined ? { layout: split.layout } : {}), ...(split.peers ? { peers: split.peers } : {}) };
+  const parsed = argsSchema.safeParse(plainArgs, { reportInput: true });
+  const issues: InputIssue[] = parsed.success ? [...split.issues] : [...formatZodIssues("args", parsed.error), ...split.issues];
   const prefix = namePrefix(args.namePrefix ?? name);
   if (!prefix) {
     const path = args.namePrefix !== undefined ? "args.namePrefix" : "name";
     issues.push({ path, message: `"${args.namePrefix ?? name}" cannot prefix GCP names: it must contain a letter before any digit (for example "prod-cluster")` });
   }
-  issues.push(...planSourceIssues(args), ...egressIssues(args), ...networkIssues(args));
+  const source = planFromSource({ layout: split.layout, plan: given.plan, peers: split.peers });
+  issues.push(...source.issues, ...egressIssues(args), ...networkIssues(args));
   if (issues.length > 0) fail(name, issues);
 
-  const plan = resolvePlan(args);
+  const plan = source.plan!;
   issues.push(...podRoutingIssues(plan, "gcp"));
   const useServiceAccounts = args.useServiceAccounts ?? false;
   const identities = chooseIdentities(prefix!, plan, args, useServiceAccounts, issues);
   if (issues.length > 0) fail(name, issues);
   return {
     plan,
+    deferred: split.deferred,
     identities,
     logging: args.logging ?? false,
     translate: {

@@ -42,6 +42,7 @@ interface Context {
   readonly issues: InputIssue[];
 }
 
+/** Translates a plan into GCP firewall rule specs, or throws a KubeportsError listing every problem. */
 export function translatePlan(plan: Plan, options: GcpTranslateOptions): GcpTranslation {
   const broken = planIssues(plan);
   if (broken.length > 0) throw new KubeportsError(`Plan "${plan.layout}" is not a valid kubeports plan`, broken);

@@ -15,12 +15,21 @@ function peerText(rule: GcpRuleSpec): string {
   return `${arrow} ${peer.fqdns.join(",")}`;
 }
 
+/** "demo-workers-in-masters  INGRESS allow p1000  workers <- group masters  tcp:10250". */
+export function ruleLine(rule: GcpRuleSpec): string {
+  return `${rule.name}  ${rule.direction} ${rule.action} p${rule.priority}  ${rule.group} ${peerText(rule)}  ${formatAllows(rule.allows)}`;
+}
+
+/** Node group -> one line per rule that targets its machines. */
+export function rulesByGroup(plan: Plan, translation: GcpTranslation): Record<string, string[]> {
+  return Object.fromEntries(plan.groups.map((group) => [group.name, translation.rules.filter((rule) => rule.group === group.name).map(ruleLine)]));
+}
+
 /** `identities` are lines such as "workers: tag demo-workers". */
 export function summarize(plan: Plan, translation: GcpTranslation, identities: readonly string[]): string {
   const vpc = translation.rules.filter((rule) => rule.layer === "vpc");
   const policy = translation.rules.filter((rule) => rule.layer === "policy");
-  const line = (rule: GcpRuleSpec) =>
-    `  ${rule.name}  ${rule.direction} ${rule.action} p${rule.priority}  ${rule.group} ${peerText(rule)}  ${formatAllows(rule.allows)}`;
+  const line = (rule: GcpRuleSpec) => `  ${ruleLine(rule)}`;
   const lines = [
     `GCP firewall for layout "${plan.layout}": ${vpc.length} VPC firewall rule(s), ${policy.length} network firewall policy rule(s).`,
     "Put these identities on each group's instance templates:",

@@ -2,3 +2,4 @@
 export { GcpClusterFirewall, type GcpClusterFirewallArgs, type GcpGroupIdentityArgs } from "./gcpClusterFirewall";
 export { translatePlan, fqdnProblem } from "./gcpRules";
 export type { GcpPeer, GcpRuleSpec, GcpTranslation, GcpTranslateOptions, UnexpressedHost } from "./gcpRuleSpec";
+export type { GcpAllow, GcpFamily } from "./gcpAllows";

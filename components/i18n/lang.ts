@@ -6,7 +6,9 @@ import { KubeportsError } from "../model/errors";
 import { en, type Messages } from "./messages.en";
 import { ko } from "./messages.ko";
 
+/** The report languages: English and Korean. */
 export const LANGS = ["en", "ko"] as const;
+/** A report language. */
 export type Lang = (typeof LANGS)[number];
 
 const CATALOGS: Readonly<Record<Lang, Messages>> = { en, ko };

@@ -10,11 +10,15 @@ import { KubeportsError, type InputIssue } from "../model/errors";
 import { LAYOUT_LIMITS } from "./layoutLimits";
 
 /** 1-based, as editors count. */
+/** A place in a layout file, for error messages and editors. */
 export interface FilePosition {
+  /** 1-based line. */
   readonly line: number;
+  /** 1-based column. */
   readonly column: number;
 }
 
+/** A layout file as read: its path, its parsed content, and positions of its inputs. */
 export interface LayoutFile {
   /** The path as the user gave it, for messages. */
   readonly file: string;
@@ -161,4 +165,14 @@ function offsetOf(document: Document.Parsed, issuePath: string): number | undefi
     }
   }
   return offset;
+}
+
+/** A layout from anywhere (a file, a stack, a git revision), as the CLI compiles and reports it. */
+export interface LayoutSource {
+  /** What the user gave (a file path), for messages. */
+  readonly label: string;
+  /** The unvalidated layout; compile() checks it. */
+  readonly value: unknown;
+  /** Where an issue path points in the source, when the source is a text the user can open. */
+  locate(issuePath: string): FilePosition | undefined;
 }

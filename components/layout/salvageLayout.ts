@@ -3,6 +3,7 @@
  * (unknown roles, peers, clusters, rule ids) can run on a layout that also has schema errors
  * and a user sees every problem at once. Only used to find more problems; never compiled.
  */
+import type { ProfileId, RoleName } from "../model/catalogTypes";
 import type { CustomRule, Layout, NodeGroup } from "../model/layout";
 import { GROUP_NAME, layoutSchema } from "./schema";
 
@@ -52,7 +53,7 @@ export function salvageLayout(input: unknown): SalvagedLayout | undefined {
   for (const [name, group] of Object.entries(isRecord(input.groups) ? input.groups : {})) {
     const roles = isRecord(group) && Array.isArray(group.roles) ? keepAtIndex(group.roles, nonEmptyString) : [];
     const cluster = clusterNamesValid && isRecord(group) && typeof group.cluster === "string" ? group.cluster : undefined;
-    groups[name] = { roles, ...(cluster !== undefined ? { cluster } : {}) };
+    groups[name] = { roles: roles as RoleName[], ...(cluster !== undefined ? { cluster } : {}) };
   }
   const peers = Object.fromEntries(
     Object.entries(isRecord(input.peers) ? input.peers : {}).map(([name, cidrs]) => [
@@ -72,7 +73,7 @@ export function salvageLayout(input: unknown): SalvagedLayout | undefined {
   return {
     layout: {
       name: typeof input.name === "string" ? input.name : "",
-      profiles,
+      profiles: profiles as ProfileId[],
       ...(options.success && options.data ? { options: options.data } : {}),
       clusters,
       groups,

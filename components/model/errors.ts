@@ -2,6 +2,7 @@
 export interface InputIssue {
   /** Dotted path to the input, for example `layout.groups.workers.roles[0]`. */
   readonly path: string;
+  /** What is wrong and how to fix it. */
   readonly message: string;
 }
 
@@ -10,6 +11,7 @@ export interface InputIssue {
  * user fixes a file once, and nothing is registered with Pulumi while any remain.
  */
 export class KubeportsError extends Error {
+  /** Every problem found, in input order. */
   readonly issues: readonly InputIssue[];
 
   constructor(subject: string, issues: readonly InputIssue[]) {

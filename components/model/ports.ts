@@ -1,12 +1,18 @@
 /** An inclusive port range; a single port has `from === to`. */
+/** An inclusive range of ports. */
 export interface PortRange {
+  /** First port (1-65535). */
   readonly from: number;
+  /** Last port, at least `from`. */
   readonly to: number;
 }
 
+/** Lowest port a rule can name. */
 export const MIN_PORT = 1;
+/** Highest port a rule can name. */
 export const MAX_PORT = 65535;
 
+/** "6443" or "30000-32767". */
 export function formatPortRange(range: PortRange): string {
   return range.from === range.to ? `${range.from}` : `${range.from}-${range.to}`;
 }

@@ -4,6 +4,7 @@
  * asks for beside IPENCAP. Both are kept so the plan says exactly what the vendor asked.
  */
 export const PROTOCOLS = ["tcp", "udp", "icmp", "ipip", "ipip94", "esp", "all"] as const;
+/** One of PROTOCOLS: tcp, udp, icmp, ipip (IP protocol 4), ipip94, esp, or all traffic. */
 export type Protocol = (typeof PROTOCOLS)[number];
 
 /** IANA protocol numbers, as clouds that take numbers want them. `all` has none. */
@@ -23,6 +24,8 @@ export function hasPorts(protocol: Protocol): protocol is "tcp" | "udp" {
 
 /** ICMP type and code; an absent field means "any". */
 export interface IcmpMatch {
+  /** ICMP type, 0-255 (8: echo request). */
   readonly type: number;
+  /** ICMP code, 0-255; absent for any code. */
   readonly code?: number;
 }

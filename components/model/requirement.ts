@@ -11,17 +11,41 @@ export type ClusterScope = string;
 /** Who may connect, or who is connected to. */
 export type Party =
   /** Node groups that carry this role. */
-  | { readonly role: string; readonly cluster?: ClusterScope }
+  | {
+      /** The role. */
+      readonly role: string;
+      /** Which clusters' groups (see ClusterScope). */
+      readonly cluster?: ClusterScope;
+    }
   /** One node group by name: only in a layout's own rules (profiles speak in roles). */
-  | { readonly group: string }
+  | {
+      /** The node group's name. */
+      readonly group: string;
+    }
   /** Every Kubernetes node (every group with a Kubernetes role). */
-  | { readonly nodes: true; readonly cluster?: ClusterScope }
+  | {
+      /** Always true. */
+      readonly nodes: true;
+      /** Which clusters' nodes (see ClusterScope). */
+      readonly cluster?: ClusterScope;
+    }
   /** A named external peer whose CIDRs the layout supplies (admin, apiClients, ...). */
-  | { readonly peer: string }
+  | {
+      /** The peer's name. */
+      readonly peer: string;
+    }
   /** Fixed addresses the vendor document prints (0.0.0.0/0 in the rancher-nodes table, git.rancher.io IPs). */
-  | { readonly cidrs: readonly string[]; readonly label: string }
+  | {
+      /** The addresses. */
+      readonly cidrs: readonly string[];
+      /** What they are, for descriptions and reports. */
+      readonly label: string;
+    }
   /** Host names, for outbound rows ("internet access to *.docker.io is required"). */
-  | { readonly hosts: readonly string[] };
+  | {
+      /** The host names. */
+      readonly hosts: readonly string[];
+    };
 
 /**
  * When a row applies: every listed option must match (AND); an array lists allowed values
@@ -47,15 +71,21 @@ export interface RequirementRow {
   readonly description: string;
   /** Inbound rows open ports on `to`; outbound rows let `from` reach an external `to`. */
   readonly direction: "inbound" | "outbound";
+  /** One or more protocols. */
   readonly protocols: readonly Protocol[];
   /** Ports for TCP/UDP: "22", "2379-2380", or a list. */
   readonly ports?: string | readonly string[];
+  /** ICMP type and code. */
   readonly icmp?: IcmpMatch;
+  /** Who sends. */
   readonly from: readonly Party[];
+  /** Who receives. */
   readonly to: Party;
   /** A probe the node runs against itself: documented, but no cross-node rule is needed. */
   readonly localOnly?: boolean;
+  /** When the row applies (absent: always). */
   readonly when?: Condition;
+  /** Where the row comes from. */
   readonly source: Provenance;
   /** How the row was read where the document leaves roles or peers implicit. */
   readonly note?: string;
@@ -63,6 +93,7 @@ export interface RequirementRow {
 
 /** Two sources that say different things about the same traffic. Kept, never "fixed". */
 export interface Disagreement {
+  /** Unique within the profile. */
   readonly id: string;
   /** Row ids in this profile that the disagreement concerns. */
   readonly rows: readonly string[];
@@ -70,10 +101,13 @@ export interface Disagreement {
   readonly says: string;
   /** What the other source says, and which source. */
   readonly other: string;
+  /** The other source (a URL or document name). */
   readonly otherSource: string;
 }
 
+/** What a profile says about one of its roles. */
 export interface RoleInfo {
+  /** What machines with the role do. */
   readonly description: string;
   /** A Kubernetes node role: groups with it are part of `{ nodes: true }`. */
   readonly kubernetes: boolean;
@@ -81,13 +115,17 @@ export interface RoleInfo {
   readonly optional?: boolean;
 }
 
+/** One vendor document as data: its roles, peers, options and every documented row. */
 export interface Profile {
+  /** The catalog id (`kubeports profiles`). */
   readonly id: string;
+  /** The document's title. */
   readonly title: string;
   /** The document this profile transcribes (seed file name or URL). */
   readonly document: string;
   /** Related documents (a translation, an upstream page). */
   readonly alsoSee?: readonly string[];
+  /** Role name -> what it is. */
   readonly roles: Readonly<Record<string, RoleInfo>>;
   /** External peers rows may name, with what they mean here. */
   readonly peers: Readonly<Record<string, string>>;
@@ -97,7 +135,9 @@ export interface Profile {
   readonly defaults?: Partial<LayoutOptions>;
   /** Cluster kinds this profile distinguishes (DCE: global, worker). */
   readonly clusterKinds?: Readonly<Record<string, string>>;
+  /** Every documented row, in the document's order. */
   readonly rows: readonly RequirementRow[];
+  /** Where the document and other sources disagree. */
   readonly disagreements: readonly Disagreement[];
   /**
    * Modes the document covers, where it covers only some: Super Kubenetes documents Calico's
@@ -108,7 +148,10 @@ export interface Profile {
 
 /** An option whose other values the document does not cover (while `when` holds). */
 export interface DocumentedMode {
+  /** The option. */
   readonly option: OptionName;
+  /** The values the document covers. */
   readonly values: readonly (string | number | boolean)[];
+  /** While this holds (absent: always). */
   readonly when?: Condition;
 }

@@ -1,4 +1,4 @@
-/** Every profile kubeports ships, in the order `kubeports profiles` lists them. */
+/** The catalog: every profile kubeports ships. */
 import type { Profile } from "../model/requirement";
 import { superKubenetes } from "./superKubenetes";
 import { dce5 } from "./dce5";
@@ -15,6 +15,7 @@ import { canal } from "./cni/canal";
 import { cilium } from "./cni/cilium";
 import { weave } from "./cni/weave";
 
+/** Every profile kubeports ships, in the order `kubeports profiles` lists them. */
 export const CATALOG: readonly Profile[] = [
   superKubenetes,
   dce5,
@@ -32,6 +33,7 @@ export const CATALOG: readonly Profile[] = [
   weave,
 ];
 
+/** The catalog profile with this id, or undefined. */
 export function findProfile(id: string): Profile | undefined {
   return CATALOG.find((profile) => profile.id === id);
 }

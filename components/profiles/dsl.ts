@@ -33,3 +33,19 @@ export function hosts(...names: string[]): Party {
 export function source(document: string): (row: string) => Provenance {
   return (row) => ({ document, row });
 }
+
+/**
+ * What no vendor page lists but every cluster needs: operators' SSH to the nodes. Rows cite
+ * this instead of a page, and say so in their note; they open nothing until the layout gives
+ * the `admin` peer.
+ */
+export const OPERATOR_ACCESS = "operator access (not in any vendor page)";
+
+/** The SSH row every upstream profile shares: TCP 22 from the `admin` peer to every node. */
+export function operatorSsh(profile: string) {
+  return {
+    id: "ssh", description: "SSH for operators", direction: "inbound" as const, protocols: ["tcp" as const], ports: "22",
+    from: [peer("admin")], to: nodes(), source: { document: OPERATOR_ACCESS, row: `SSH to every ${profile} node from the admin peer` },
+    note: "Not in the vendor page: operator access that kubeports adds under the shared peer name admin, so every profile reads the same; it opens nothing unless the layout gives admin CIDRs.",
+  };
+}

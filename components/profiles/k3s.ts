@@ -6,10 +6,12 @@
  * nodes, so it has no rows: no firewall sees loopback traffic.
  */
 import type { Profile } from "../model/requirement";
-import { cidrs, nodes, role, source } from "./dsl";
+import { cidrs, nodes, operatorSsh, peer, role, source } from "./dsl";
 
 const PAGE = "https://docs.k3s.io/installation/requirements#networking";
 const at = source(PAGE);
+const ACCESS = "https://docs.k3s.io/cluster-access";
+const access = source(ACCESS);
 
 const TABLE = "Inbound Rules for K3s Nodes";
 const servers = role("controlPlane");
@@ -21,11 +23,15 @@ export const k3s: Profile = {
   id: "k3s",
   title: "K3s networking requirements",
   document: PAGE,
+  alsoSee: [ACCESS],
   roles: {
     controlPlane: { description: "K3s server node (supervisor, API server, embedded etcd)", kubernetes: true },
     worker: { description: "K3s agent node", kubernetes: true, optional: true },
   },
-  peers: {},
+  peers: {
+    apiClients: "kubectl and other Kubernetes API clients outside the cluster",
+    admin: "operators' networks (SSH to every node)",
+  },
   options: ["cni", "encryption", "ipv6", "ha", "embeddedRegistry"],
   // K3s ships Flannel (VXLAN backend) as its CNI.
   defaults: { cni: "flannel" },
@@ -79,6 +85,14 @@ export const k3s: Profile = {
       from: [all], to: cidrs("all destinations (typically all outbound traffic is allowed)", "::/0"), when: { ipv6: true },
       source: at("Outbound Rules for K3s Nodes: \"Typically, all outbound traffic is allowed.\""),
     },
+
+    // Cluster access page: kubectl from outside the cluster talks to a server's 6443.
+    {
+      id: "apiserver-clients", description: "Kubernetes API for kubectl and other clients", direction: "inbound", protocols: ["tcp"], ports: "6443",
+      from: [peer("apiClients")], to: servers, source: access("Accessing the Cluster from Outside with kubectl: copy /etc/rancher/k3s/k3s.yaml to a machine outside the cluster and set the server field to the IP or name of your K3s server"),
+      note: "The networks kubectl runs from are the apiClients peer; unset, nothing outside the cluster reaches 6443.",
+    },
+    operatorSsh("K3s"),
   ],
   disagreements: [
     {

@@ -5,7 +5,7 @@
  * role; on kubeadm's stacked topology give it to the control-plane group too.
  */
 import type { Profile } from "../model/requirement";
-import { nodes, peer, role, source } from "./dsl";
+import { nodes, operatorSsh, peer, role, source } from "./dsl";
 
 const PAGE = "https://kubernetes.io/docs/reference/networking/ports-and-protocols/";
 const at = source(PAGE);
@@ -21,6 +21,7 @@ export const kubernetes: Profile = {
   },
   peers: {
     apiClients: "kubectl and other Kubernetes API clients",
+    admin: "operators' networks (SSH to every node)",
     loadBalancer: "load balancers that health-check kube-proxy",
     workloadClients: "clients of NodePort services",
   },
@@ -65,6 +66,7 @@ export const kubernetes: Profile = {
       from: [nodes(), peer("workloadClients")], to: role("worker"), source: at("Worker node(s): UDP Inbound 30000-32767 NodePort Services, used by All"),
       note: "\"All\" read as every node of the cluster plus the workload clients peer.",
     },
+    operatorSsh("Kubernetes"),
   ],
   disagreements: [],
 };

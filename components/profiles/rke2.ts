@@ -6,11 +6,13 @@
  * are workers (optional: a single-server cluster has none).
  */
 import type { Profile } from "../model/requirement";
-import { cidrs, nodes, role, source } from "./dsl";
+import { cidrs, nodes, operatorSsh, peer, role, source } from "./dsl";
 
 const PAGE = "https://docs.rke2.io/install/requirements";
 const MIRROR = "https://docs.rke2.io/install/registry_mirror";
 const at = source(PAGE);
+const ACCESS = "https://docs.rke2.io/cluster_access";
+const access = source(ACCESS);
 const mirror = source(MIRROR);
 
 const INBOUND = "Inbound Network Rules";
@@ -23,12 +25,15 @@ export const rke2: Profile = {
   id: "rke2",
   title: "RKE2 networking requirements",
   document: PAGE,
-  alsoSee: [MIRROR],
+  alsoSee: [MIRROR, ACCESS],
   roles: {
     controlPlane: { description: "RKE2 server node (API server, supervisor, etcd)", kubernetes: true },
     worker: { description: "RKE2 agent node", kubernetes: true, optional: true },
   },
-  peers: {},
+  peers: {
+    apiClients: "kubectl and other Kubernetes API clients outside the cluster",
+    admin: "operators' networks (SSH to every node)",
+  },
   options: ["cni", "calicoMode", "calicoTypha", "ciliumTunnel", "encryption", "ipv6", "windows", "embeddedRegistry"],
   // RKE2's default CNI is Canal.
   defaults: { cni: "canal" },
@@ -166,6 +171,14 @@ export const rke2: Profile = {
       from: [all], to: all, when: { embeddedRegistry: true },
       source: mirror("Requirements: all nodes must be able to reach each other on TCP ports 5001 and 9345"),
     },
+
+    // Cluster access page: kubectl from outside the cluster talks to a server's 6443.
+    {
+      id: "apiserver-clients", description: "Kubernetes API for kubectl and other clients", direction: "inbound", protocols: ["tcp"], ports: "6443",
+      from: [peer("apiClients")], to: servers, source: access("Accessing the Cluster from Outside with kubectl: copy /etc/rancher/rke2/rke2.yaml to a machine outside the cluster and replace 127.0.0.1 with the IP or hostname of your RKE2 server"),
+      note: "The networks kubectl runs from are the apiClients peer; unset, nothing outside the cluster reaches 6443.",
+    },
+    operatorSsh("RKE2"),
   ],
   disagreements: [
     {

@@ -141,6 +141,7 @@ export function orderPlan(plan: Plan) {
   };
 }
 
+/** The plan as `kubeports.plan/v1` JSON: byte-identical for the same layout. */
 export function planJson(plan: Plan): string {
   return `${JSON.stringify(orderPlan(plan), null, 2)}\n`;
 }

@@ -8,12 +8,18 @@ import { planJson } from "./planJson";
 import { planMarkdown } from "./planMarkdown";
 import { planMermaid } from "./planMermaid";
 
+/** Format name -> the function that renders a plan in it. */
 export const PLAN_REPORTS = {
+  /** Markdown tables for review. */
   markdown: planMarkdown,
+  /** JSON data (no language). */
   json: planJson,
+  /** A Mermaid diagram. */
   mermaid: planMermaid,
 } as const satisfies Readonly<Record<string, (plan: Plan, lang?: Lang) => string>>;
 
+/** A plan report format name. */
 export type PlanFormat = keyof typeof PLAN_REPORTS;
 
+/** Every plan report format name. */
 export const PLAN_FORMATS = Object.keys(PLAN_REPORTS) as PlanFormat[];

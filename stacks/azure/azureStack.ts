@@ -91,5 +91,6 @@ export function azureStack(layout: Layout, cluster: ClusterFile, config: StackCo
     scaleSetIds: scaleSets,
     loadBalancers: Object.fromEntries(Object.entries(vips).map(([name, vip]) => [name, vip.frontendAddress])),
     unexpressedHosts: firewall.unexpressedHosts,
+    warnings: firewall.warnings.map((warning) => warning.message),
   };
 }

@@ -69,5 +69,6 @@ export function gcpStack(layout: Layout, cluster: ClusterFile, config: StackConf
     loadBalancers,
     firewallRules: firewall.ruleNames,
     unexpressedHosts: firewall.unexpressedHosts,
+    warnings: firewall.warnings.map((warning) => warning.message),
   };
 }

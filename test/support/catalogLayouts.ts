@@ -7,6 +7,7 @@
  * they ride on the upstream kubernetes profile, the way a user would use them.
  */
 import type { Layout, NodeGroup } from "../../components/model/layout";
+import type { ProfileId, RoleName } from "../../components/model/catalogTypes";
 import { OPTION_INFO, type LayoutOptions, type OptionName } from "../../components/model/options";
 import type { Profile } from "../../components/model/requirement";
 import { slug } from "../../components/naming/stableName";
@@ -77,7 +78,7 @@ export const POD_CIDRS = ["10.244.0.0/16", "fd00:10:244::/56"];
 export const groupName = (text: string): string => slug(text).slice(0, 32).replace(/-+$/, "");
 
 function groupsFor(used: readonly Profile[], kinds: readonly string[], shape: GroupShape): Record<string, NodeGroup> {
-  const roles = [...new Set(used.flatMap((p) => Object.keys(p.roles)))];
+  const roles = [...new Set(used.flatMap((p) => Object.keys(p.roles) as RoleName[]))];
   const kubernetes = new Set(used.flatMap((p) => Object.entries(p.roles).filter(([, r]) => r.kubernetes).map(([n]) => n)));
   const groups: Record<string, NodeGroup> = {};
   for (const kind of kinds.length > 0 ? kinds : [undefined]) {
@@ -106,7 +107,7 @@ export function catalogLayout(profile: Profile, mode: OptionMode, shape: Catalog
   const peers = [...new Set(used.flatMap((p) => Object.keys(p.peers)))];
   return {
     name: groupName(`${profile.id}-${mode.label}`),
-    profiles: used.map((p) => p.id),
+    profiles: used.map((p) => p.id as ProfileId),
     options: mode.options,
     ...(kinds.length > 0 ? { clusters: Object.fromEntries(kinds.map((kind) => [kind, { kind }])) } : {}),
     groups: groupsFor(used, kinds, shape.groups ?? "perRole"),

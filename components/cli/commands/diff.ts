@@ -9,7 +9,7 @@ import { type Command, Option } from "commander";
 import { diffPlans } from "../../diff/diffPlans";
 import { DIFF_FORMATS, DIFF_REPORTS, type DiffFormat } from "../../diff/diffReports";
 import { layoutFileAtRevision, stackAtRevision } from "../../diff/revisionLayout";
-import { findProjectDir } from "../../diff/stackPlanLayout";
+import { findProjectDir } from "../../stackFiles/stackPlanLayout";
 import { type Lang, LANGS, messagesFor } from "../../i18n/lang";
 import type { Plan } from "../../model/plan";
 import { CommandExit } from "../commandExit";

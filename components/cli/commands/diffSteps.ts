@@ -10,7 +10,7 @@ import { KubeportsError } from "../../model/errors";
 import type { Plan } from "../../model/plan";
 import type { ReplayResource, ReplayResult } from "../../replay/replay";
 import type { StepCloud } from "../../replay/stepClouds";
-import { findProjectDir } from "../../diff/stackPlanLayout";
+import { findProjectDir } from "../../stackFiles/stackPlanLayout";
 import { listStacks, readPulumiProject } from "../../preview/pulumiProject";
 
 /** Loaded on first use: these paths load Pulumi, the rest of diff does not. */

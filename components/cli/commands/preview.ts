@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { type Command, Option } from "commander";
-import { findProjectDir } from "../../diff/stackPlanLayout";
+import { findProjectDir } from "../../stackFiles/stackPlanLayout";
 import { KubeportsError } from "../../model/errors";
 import { listStacks, readPulumiProject } from "../../preview/pulumiProject";
 import { CommandExit } from "../commandExit";

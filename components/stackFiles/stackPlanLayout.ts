@@ -7,9 +7,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Layout } from "../model/layout";
 import { listStacks, readPulumiProject, readStackConfig as readConfigMap } from "../preview/pulumiProject";
-import { readClusterFile } from "../stackFiles/clusterFile";
-import { configValue, readStackConfig } from "../stackFiles/stackConfig";
-import { stackLayout } from "../stackFiles/stackLayout";
+import { readClusterFile } from "./clusterFile";
+import { configValue, readStackConfig } from "./stackConfig";
+import { stackLayout } from "./stackLayout";
 
 /** The config namespace stacks/program.ts reads (`new pulumi.Config("kubeports")`). */
 const NAMESPACE = "kubeports";

@@ -1,6 +1,7 @@
 /**
- * Checks a plan handed to the AWS shell. Compiled plans always pass; plans users write or
- * edit by hand may not, and the shell must not turn a malformed or unsafe plan into rules.
+ * Checks a plan handed to a cloud shell: AWS, GCP and Azure run this one check, so a plan is
+ * refused by all three alike, with the same words. Compiled plans always pass; plans users
+ * write or edit by hand may not, and no shell may turn a malformed or unsafe plan into rules.
  * Structure is checked with a schema, then what the schema cannot see: group references,
  * canonical CIDRs, and internet openings of cluster-internal services that no vendor
  * document prescribed (the compiler flags those it keeps with a world-open-internal warning).
