@@ -73,13 +73,14 @@ describe("AzureClusterFirewall (new NSG)", () => {
       resourceGroupName: "k8s-rg",
       networkSecurityGroupName: "sk-nsg",
       securityRuleName: "sk-masters-in-from-masters-workers-tcp",
-      description: expect.stringMatching(/^kubeports sk rows: super-kubenetes\/apiserver, /),
+      // The connectivity model's Typha supplement (TCP 5473) is cited beside the vendor's rows.
+      description: expect.stringMatching(/^kubeports sk rows: connectivity-model\/calico-typha, super-kubenetes\/apiserver, /),
       direction: "Inbound",
       access: "Allow",
       priority: expect.any(Number),
       protocol: "Tcp",
       sourcePortRange: "*",
-      destinationPortRanges: ["22", "53", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"],
+      destinationPortRanges: ["22", "53", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"],
       sourceApplicationSecurityGroups: [{ id: asgId("masters") }, { id: asgId("workers") }],
       destinationApplicationSecurityGroups: [{ id: asgId("masters") }],
     });

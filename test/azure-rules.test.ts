@@ -1,7 +1,9 @@
 /**
  * Plan -> Azure rule specs, without Pulumi. The expected ports are worked out from the Super
  * Kubenetes port table (seed 000) for masters = controlPlane + etcd and workers = worker, Calico
- * VXLAN (so the BGP and IP-in-IP rows do not apply).
+ * VXLAN (so the BGP and IP-in-IP rows do not apply), plus what the connectivity model supplements
+ * and the table leaves out: Felix to Typha (TCP 5473, KubeKey's installer default) and the Calico
+ * VXLAN overlay (UDP 4789) between all nodes, and the kubelet (TCP 10250) from the masters to the workers.
  */
 import { describe, expect, it } from "vitest";
 import { resolveAzureArgs, type AzureClusterFirewallArgs } from "../components/azure/azureArgs";
@@ -49,8 +51,10 @@ function thrown(fn: () => unknown): KubeportsError {
   throw new Error("expected a KubeportsError");
 }
 
-const NODE_TCP = ["22", "53", "8443", "9099-9100", "30000-32767"];
-const MASTER_TCP_FROM_WORKERS = ["22", "53", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
+// TCP 5473 (Typha) and UDP 4789 (Calico VXLAN) are connectivity-model supplements between all nodes.
+const NODE_TCP = ["22", "53", "5473", "8443", "9099-9100", "30000-32767"];
+const MASTER_TCP_FROM_WORKERS = ["22", "53", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
+const NODE_UDP = ["53", "4789"];
 
 describe("Azure rules for Super Kubenetes (VXLAN)", () => {
   const t = design({ reservedPriorities: { from: 100, to: 1999 } });
@@ -64,8 +68,10 @@ describe("Azure rules for Super Kubenetes (VXLAN)", () => {
       "sk-masters-in-from-masters-tcp": { source: masters, destination: masters, protocol: "Tcp", ports: ["2379-2380"] },
       "sk-masters-in-from-masters-workers-tcp": { source: both, destination: masters, protocol: "Tcp", ports: MASTER_TCP_FROM_WORKERS },
       "sk-workers-in-from-masters-workers-tcp": { source: both, destination: workers, protocol: "Tcp", ports: NODE_TCP },
-      "sk-masters-in-from-masters-workers-udp": { source: both, destination: masters, protocol: "Udp", ports: ["53"] },
-      "sk-workers-in-from-masters-workers-udp": { source: both, destination: workers, protocol: "Udp", ports: ["53"] },
+      // The kubelet supplement: only the masters reach the workers' kubelet, so it is a rule of its own.
+      "sk-workers-in-from-masters-tcp": { source: masters, destination: workers, protocol: "Tcp", ports: ["10250"] },
+      "sk-masters-in-from-masters-workers-udp": { source: both, destination: masters, protocol: "Udp", ports: NODE_UDP },
+      "sk-workers-in-from-masters-workers-udp": { source: both, destination: workers, protocol: "Udp", ports: NODE_UDP },
       // 203.0.113.0/24 is both admin and apiClients: SSH alone, and the API with apiClients' other CIDRs.
       "sk-masters-in-from-admin-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["203.0.113.0/24"], peers: ["admin"] }, destination: masters, protocol: "Tcp", ports: ["22"] },
       "sk-workers-in-from-admin-v4-tcp": { source: { kind: "prefixes", family: "ipv4", prefixes: ["203.0.113.0/24"], peers: ["admin"] }, destination: workers, protocol: "Tcp", ports: ["22"] },
@@ -109,7 +115,8 @@ describe("Azure rules for Super Kubenetes (VXLAN)", () => {
     }
     expect(rule(t, "sk-masters-in-from-apiclients-v4-tcp").description).toBe("kubeports sk rows: super-kubenetes/apiserver");
     const long = rule(t, "sk-masters-in-from-masters-workers-tcp").description;
-    expect(long).toMatch(/^kubeports sk rows: super-kubenetes\/apiserver, .*\+\d+ more$/);
+    // Rows sorted by profile: the connectivity model's supplement is cited beside the vendor's rows.
+    expect(long).toMatch(/^kubeports sk rows: connectivity-model\/calico-typha, super-kubenetes\/apiserver, .*\+\d+ more$/);
   });
 
   it("creates no outbound rules by default and says why", () => {
@@ -288,9 +295,12 @@ describe("egress and the virtual network", () => {
     ]);
   });
 
-  it("warns when the CNI routes pods unencapsulated, since the deny drops pod-sourced traffic", () => {
-    const t = design({ layout: { ...LAYOUT, options: { calicoMode: "bgp" } } });
-    expect(t.notes.join("\n")).toMatch(/pod IPs that no ASG holds/);
+  // Pod-sourced traffic comes from pod IPs that no ASG holds, and Azure routes pod addresses only with
+  // IP forwarding and a route table this component does not manage: the shell refuses the mode (podRouting).
+  it("refuses a CNI that routes pods unencapsulated, with the reason and an encapsulating mode as the fix", () => {
+    const error = thrown(() => design({ layout: { ...LAYOUT, podCidr: "10.244.0.0/16", options: { calicoMode: "bgp" } } }));
+    expect(error.issues[0]).toMatchObject({ path: "layout.options" });
+    expect(error.issues[0]!.message).toMatch(/calicoMode "bgp" routes pod addresses without encapsulation: Azure routes pod addresses only with IP forwarding.*calicoMode: vxlan/);
   });
 });
 

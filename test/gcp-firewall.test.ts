@@ -1,7 +1,8 @@
 /**
  * GcpClusterFirewall under recording mocks: the resources a user would get, with their resolved
  * inputs. The expected rule table below is worked out from the Super Kubenetes port table (seed
- * 000) for masters = controlPlane + etcd and workers = worker, Calico IP-in-IP (the defaults).
+ * 000) for masters = controlPlane + etcd and workers = worker, Calico IP-in-IP (the defaults), plus
+ * the connectivity model's supplements the table leaves out (Typha TCP 5473, kubelet from the masters).
  */
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
@@ -47,16 +48,17 @@ const firewalls = (resources: readonly RecordedResource[]) => resources.filter((
 // 5473: Typha (KubeKey's installer default) and 10250 from the masters: supplements of the connectivity model.
 const MASTER_PORTS = ["22", "53", "179", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"];
 const NODE_PORTS = ["22", "53", "179", "5473", "8443", "9099-9100", "30000-32767"];
-const NODE_PORTS_FROM_MASTERS = ["22", "53", "179", "5473", "8443", "9099-9100", "10250", "30000-32767"];
 const tail = [{ protocol: "udp", ports: ["53"] }, { protocol: "4" }, { protocol: "94" }];
 
 /**
  * name -> [target tag, source (tags or ranges), allows]. Sources that want the same ports share
- * a rule: masters and workers both reach the masters on the node ports, only masters reach etcd.
+ * a rule: masters and workers both reach the masters on the node ports, only masters reach etcd
+ * and the workers' kubelet (the kubelet supplement, a rule of its own).
  */
 const EXPECTED: Record<string, { target: string; source: { tags: string[] } | { ranges: string[] }; allows: unknown[] }> = {
   "sk-masters-in-from-masters": { target: "sk-masters", source: { tags: ["sk-masters"] }, allows: [{ protocol: "tcp", ports: ["2379-2380"] }] },
   "sk-masters-in-from-masters-workers": { target: "sk-masters", source: { tags: ["sk-masters", "sk-workers"] }, allows: [{ protocol: "tcp", ports: MASTER_PORTS }, ...tail] },
+  "sk-workers-in-from-masters": { target: "sk-workers", source: { tags: ["sk-masters"] }, allows: [{ protocol: "tcp", ports: ["10250"] }] },
   "sk-workers-in-from-masters-workers": { target: "sk-workers", source: { tags: ["sk-masters", "sk-workers"] }, allows: [{ protocol: "tcp", ports: NODE_PORTS }, ...tail] },
   "sk-masters-in-from-admin-v4": { target: "sk-masters", source: { ranges: ["203.0.113.0/24"] }, allows: [{ protocol: "tcp", ports: ["22"] }] },
   "sk-masters-in-from-admin-v6": { target: "sk-masters", source: { ranges: ["2001:db8::/48"] }, allows: [{ protocol: "tcp", ports: ["22"] }] },

@@ -84,8 +84,9 @@ describe("translatePlan: ingress", () => {
     expect(both.peer).toEqual({ kind: "groups", groups: ["masters", "workers"] });
     expect(both.group).toBe("workers");
     expect(both.direction).toBe("INGRESS");
+    // 5473 (Felix to Typha, KubeKey's installer default) is a connectivity-model supplement between all nodes.
     expect(both.allows).toEqual([
-      { protocol: "tcp", ports: ["22", "53", "179", "8443", "9099-9100", "30000-32767"] },
+      { protocol: "tcp", ports: ["22", "53", "179", "5473", "8443", "9099-9100", "30000-32767"] },
       { protocol: "udp", ports: ["53"] },
       { protocol: "4" },
       { protocol: "94" },
@@ -95,8 +96,10 @@ describe("translatePlan: ingress", () => {
     expect(byName(list, "t-masters-in-from-masters").allows).toEqual([{ protocol: "tcp", ports: ["2379-2380"] }]);
     expect(byName(list, "t-masters-in-from-masters-workers").allows[0]).toEqual({
       protocol: "tcp",
-      ports: ["22", "53", "179", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"],
+      ports: ["22", "53", "179", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"],
     });
+    // Only the masters reach the workers' kubelet (a connectivity-model supplement): a rule of its own.
+    expect(byName(list, "t-workers-in-from-masters").allows).toEqual([{ protocol: "tcp", ports: ["10250"] }]);
     expect(list.map((r) => r.name).sort()).toEqual([
       "t-masters-in-from-admin-v4",
       "t-masters-in-from-admin-v6",
@@ -104,6 +107,7 @@ describe("translatePlan: ingress", () => {
       "t-masters-in-from-masters-workers",
       "t-workers-in-from-admin-v4",
       "t-workers-in-from-admin-v6",
+      "t-workers-in-from-masters",
       "t-workers-in-from-masters-workers",
     ]);
     expect(new Set(list.map((r) => r.priority))).toEqual(new Set([1000]));

@@ -1,10 +1,14 @@
 /**
- * Korean, fully: every row of every profile has a Korean description (a new row without one
- * fails here), every profile a Korean title, every option a Korean meaning, and a Korean plan of
- * each shipped stack shows them instead of the English words.
+ * Korean, fully: every row of every profile and every requirement of the connectivity model has
+ * a Korean description (a new row without one fails here), every profile a Korean title, every
+ * option a Korean meaning, and a Korean plan of each shipped stack shows them instead of the
+ * English words (supplements keep their "not in <profiles>" marker).
  */
 import { describe, expect, it } from "vitest";
-import { koreanRow, ROW_DESCRIPTIONS_KO } from "../components/i18n/rows.ko";
+import { MODEL_PROFILE, supplementReason } from "../components/compiler/completeness";
+import { BINDINGS } from "../components/connectivity/distributions";
+import { CORE_REQUIREMENTS, OVERLAY_REQUIREMENTS } from "../components/connectivity/model";
+import { koreanRow, MODEL_DESCRIPTIONS_KO, ROW_DESCRIPTIONS_KO } from "../components/i18n/rows.ko";
 import { DISAGREEMENTS_KO } from "../components/i18n/disagreements.ko";
 import { OPTION_MEANINGS_KO } from "../components/i18n/options.ko";
 import { PROFILE_TITLES_KO } from "../components/i18n/profiles.ko";
@@ -12,6 +16,7 @@ import { OPTION_INFO, type OptionName } from "../components/model/options";
 import { CATALOG } from "../components/profiles/catalog";
 import { escapeCell } from "../components/reports/markdownText";
 import { planMarkdown } from "../components/reports/planMarkdown";
+import { localReason } from "../components/reports/sourceLinks";
 import { stackPlan, STACKS } from "./diff-fixtures";
 
 const HANGUL = /[\uAC00-\uD7A3]/;
@@ -42,6 +47,30 @@ describe("Korean descriptions of every catalog row", () => {
       expect(known, profile).toBeDefined();
       for (const row of Object.keys(rows)) expect(known!.rows.some((r) => r.id === row), `${profile}/${row}`).toBe(true);
     }
+  });
+});
+
+describe("Korean descriptions of the connectivity model's requirements", () => {
+  const requirements = [
+    ...Object.values(CORE_REQUIREMENTS).flat(),
+    ...OVERLAY_REQUIREMENTS,
+    ...Object.values(BINDINGS).flat().flatMap((binding) => binding.extra ?? []),
+  ];
+
+  it("has one for every requirement a supplement can cite, and only for those", () => {
+    const ids = [...new Set(requirements.map((r) => r.id))].sort();
+    expect(ids.filter((id) => koreanRow(MODEL_PROFILE, id) === undefined), "requirements without Korean in MODEL_DESCRIPTIONS_KO").toEqual([]);
+    expect(Object.keys(MODEL_DESCRIPTIONS_KO).sort()).toEqual(ids);
+    for (const id of ids) if (!HANGUL.test(MODEL_DESCRIPTIONS_KO[id]!)) expect(MODEL_DESCRIPTIONS_KO[id], id).toMatch(NAME_ONLY);
+  });
+
+  it("keeps a supplement's marker in Korean: which profiles left the requirement out", () => {
+    const reason = supplementReason({
+      requirement: "calico-typha", description: "Felix to Typha (Typha may run on any node)", source: "https://docs.tigera.io/", sourceRow: "Typha",
+      group: "workers", from: { kind: "group", group: "masters" }, protocol: "tcp", ports: { from: 5473, to: 5473 }, omittedBy: ["super-kubenetes", "dce5"],
+    });
+    expect(localReason(reason, "ko").description).toBe(`${MODEL_DESCRIPTIONS_KO["calico-typha"]} (보충: super-kubenetes, dce5에 없음)`);
+    expect(localReason(reason, "en").description).toBe("Felix to Typha (Typha may run on any node) (supplement: not in super-kubenetes, dce5)");
   });
 });
 

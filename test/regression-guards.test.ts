@@ -25,7 +25,8 @@ describe("a valid non-canonical CIDR becomes its canonical form", () => {
     const plan = compile({
       name: "v6",
       profiles: ["kubernetes"],
-      options: { ipv6: true },
+      // Calico VXLAN: under the default IP-in-IP, an IPv6 cluster routes pod addresses and needs a pod CIDR (podRouting).
+      options: { ipv6: true, calicoMode: "vxlan" },
       groups: { masters: { roles: ["controlPlane", "etcd"] }, workers: { roles: ["worker"] } },
       peers: { apiClients: ["2001:DB8:0::/48"], admin: ["2001:db8::/48"] },
       rules: [{ id: "ssh", description: "ssh", protocols: ["tcp"], ports: "22", from: [{ peer: "admin" }, { peer: "apiClients" }], to: { role: "worker" } }],
@@ -44,7 +45,8 @@ describe("AWS keeps group rules an IPv4-only world rule does not cover in a dual
   const layout = (ipv6: boolean): Layout => ({
     name: "ds",
     profiles: ["kubernetes"],
-    options: { ipv6 },
+    // Calico VXLAN: under the default IP-in-IP, a dual-stack cluster routes IPv6 pod addresses and needs a pod CIDR (podRouting).
+    options: { ipv6, calicoMode: "vxlan" },
     groups: { masters: { roles: ["controlPlane", "etcd"] }, workers: { roles: ["worker"] } },
     rules: [
       {

@@ -24,9 +24,15 @@ const plan = compile(layout);
 const mermaid = planMermaid(plan);
 const lines = mermaid.split("\n");
 const EDGE = /^ {2}(\S+) -->\|"([^"]*)"\| (\S+)$/;
+/** A pair with flows both ways is one two-way arrow: `a <-->|"a → b: label<br>b → a: label"| b`. */
+const TWO_WAY = /^ {2}(\S+) <-->\|"([^"]*)<br>([^"]*)"\| (\S+)$/;
+const wayLabel = (text: string) => text.slice(text.indexOf(": ") + 2);
+/** Every arrow as directed edges: a two-way arrow is two, each with its own direction's label. */
 const edges = lines.flatMap((line) => {
   const match = EDGE.exec(line);
-  return match ? [{ from: match[1]!, label: match[2]!, to: match[3]! }] : [];
+  if (match) return [{ from: match[1]!, label: match[2]!, to: match[3]! }];
+  const both = TWO_WAY.exec(line);
+  return both ? [{ from: both[1]!, label: wayLabel(both[2]!), to: both[4]! }, { from: both[4]!, label: wayLabel(both[3]!), to: both[1]! }] : [];
 });
 
 function groupPairs(p: Plan): string[] {
@@ -51,24 +57,27 @@ describe("planMermaid", () => {
     const ids: Record<string, string> = { masters: "g_masters", "worker-pool": "g_worker_pool", registry: "g_registry" };
     const groupEdges = edges.filter((edge) => edge.from.startsWith("g_") && edge.to.startsWith("g_")).map((edge) => `${edge.from}>${edge.to}`);
     const expected = groupPairs(plan).map((pair) => pair.split(">").map((name) => ids[name]).join(">"));
-    // masters and worker-pool exchange nothing beyond the note in the worker-pool -> masters direction is false:
-    // worker-pool sends 6443 and 10250-10258 to masters only, so that arrow stays; masters -> worker-pool is all in the note.
-    expect(groupEdges.sort()).toEqual(expected.filter((pair) => pair !== "g_masters>g_worker_pool" && pair !== "g_worker_pool>g_worker_pool"));
+    // worker-pool -> worker-pool is all in the note. worker-pool sends 6443 and 10250-10258 to masters only, and
+    // masters send the kubelet port (10250, a connectivity-model supplement) to worker-pool only: one two-way arrow.
+    expect(groupEdges.sort()).toEqual(expected.filter((pair) => pair !== "g_worker_pool>g_worker_pool"));
     expect(new Set(groupEdges).size).toBe(groupEdges.length);
+    expect(lines.filter((line) => / g_worker_pool <?-->\|.*\| g_masters$| g_masters <?-->\|.*\| g_worker_pool$/.test(line))).toHaveLength(1);
+    // 5473: Felix to Typha, a connectivity-model supplement between all nodes.
     expect(lines).toContain(
-      '  all_default["every two of masters, worker-pool (each to itself too): TCP 22, 53, 179, 8443, 9099-9100, 30000-32767; UDP 53; IP-in-IP (4); IP protocol 94"]',
+      '  all_default["every two of masters, worker-pool (each to itself too): TCP 22, 53, 179, 5473, 8443, 9099-9100, 30000-32767; UDP 53; IP-in-IP (4); IP protocol 94"]',
     );
   });
 
   it("aggregates each pair's remaining flows into one label, ports merged per protocol", () => {
     expect(edges).toContainEqual({ from: "g_worker_pool", to: "g_masters", label: "TCP 6443, 10250-10258" });
+    expect(edges).toContainEqual({ from: "g_masters", to: "g_worker_pool", label: "TCP 10250" });
     expect(edges).toContainEqual({ from: "g_masters", to: "g_masters", label: "TCP 2379-2380, 6443, 10250-10258" });
   });
 
   it("says each label's ports once: a note's ports are on no arrow between its groups", () => {
     const note = /all_default\["[^:]*: ([^"]+)"\]/.exec(mermaid)![1]!;
     const between = edges.filter((edge) => ["g_masters", "g_worker_pool"].includes(edge.from) && ["g_masters", "g_worker_pool"].includes(edge.to));
-    for (const edge of between) for (const port of ["22", "53", "179", "8443"]) expect(edge.label.split(/[ ,;]+/)).not.toContain(port);
+    for (const edge of between) for (const port of ["22", "53", "179", "5473", "8443"]) expect(edge.label.split(/[ ,;]+/)).not.toContain(port);
     expect(note).toContain("TCP 22, 53, 179");
   });
 
@@ -89,6 +98,8 @@ describe("planMermaid", () => {
     const ids = lines.flatMap((line) => {
       const edge = EDGE.exec(line);
       if (edge) return [edge[1]!, edge[3]!];
+      const both = TWO_WAY.exec(line);
+      if (both) return [both[1]!, both[4]!];
       const node = /^ {2,4}(\w[^[("\s]*)[[(]/.exec(line);
       return node ? [node[1]!] : [];
     });

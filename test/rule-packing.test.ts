@@ -136,10 +136,18 @@ function azureRules(layout: Layout, restrictEgress: boolean): readonly AzureRule
     const resolved = resolveAzureArgs("p", { layout, resourceGroupName: "rg", restrictEgress });
     return translateAzure(resolved.plan, resolved.translate).rules;
   } catch (error) {
-    if (error instanceof KubeportsError && /IP-in-IP|IP protocol 94/.test(error.message)) return undefined; // not expressible on Azure
+    // Not expressible on Azure: IP-in-IP or IP protocol 94 between nodes, or pod addresses routed unencapsulated.
+    if (error instanceof KubeportsError && /IP-in-IP|IP protocol 94|routes pod addresses without encapsulation/.test(error.message)) return undefined;
     throw error;
   }
 }
+
+/**
+ * The random layouts on Azure: Calico in VXLAN mode. The connectivity model adds Calico's
+ * default IP-in-IP overlay to the kubernetes profile, which Azure cannot carry, so without this
+ * no random layout would reach the Azure translator.
+ */
+const onAzure = (layout: Layout): Layout => ({ ...layout, options: { ...layout.options, calicoMode: "vxlan" } });
 
 // ---- random layouts ----
 
@@ -236,9 +244,9 @@ describe("packed GCP and Azure rules allow exactly the plan", () => {
   it("on random layouts (Azure, default and restricted egress)", () => {
     fc.assert(
       fc.property(layoutArb(), (layout) => {
-        const plan = compile(layout);
+        const plan = compile(onAzure(layout));
         for (const egress of [false, true]) {
-          const rules = azureRules(layout, egress)!;
+          const rules = azureRules(onAzure(layout), egress)!;
           expect(azureAllowed(rules)).toEqual(azureWanted(plan, egress));
         }
       }),
@@ -306,8 +314,8 @@ describe("a one-port edit between two node groups changes what passes in at most
   it("on Azure: what passes changes in at most two rules", () => {
     fc.assert(
       fc.property(edit, (e) => {
-        const before = azureRules(e.layout, false)!;
-        const after = azureRules(withEdit(e), false)!;
+        const before = azureRules(onAzure(e.layout), false)!;
+        const after = azureRules(onAzure(withEdit(e)), false)!;
         expect(touched(before, after, azureTraffic).length).toBeLessThanOrEqual(2);
       }),
       { numRuns: 80 },

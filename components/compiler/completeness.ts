@@ -148,6 +148,13 @@ export function supplementReason(s: PlanSupplement): Reason {
   };
 }
 
+/** The profiles a supplement reason says left its requirement out (supplementReason's wording), for other languages. */
+export function supplementOmittedBy(reason: Reason): string[] | undefined {
+  if (reason.profile !== MODEL_PROFILE) return undefined;
+  const match = / \(supplement: not in ([^()]+)\)$/.exec(reason.description);
+  return match ? match[1]!.split(", ") : undefined;
+}
+
 /** Raw flows for supplements: ingress on the receiver, and egress on a sending group. */
 export function supplementRawFlows(supplements: readonly PlanSupplement[]): RawFlow[] {
   const raws: RawFlow[] = [];

@@ -1,8 +1,10 @@
 /**
  * Korean descriptions of every profile row, one entry per row id (`kubeports plan --lang ko`).
  * Super Kubenetes rows come from the profile's own Korean page (superKubenetesKorean) and are
- * not repeated here. test/i18n-rows.test.ts fails when a row of the catalog has no entry.
+ * not repeated here. test/i18n-rows.test.ts fails when a row of the catalog, or a requirement of
+ * the connectivity model, has no entry.
  */
+import { MODEL_PROFILE } from "../compiler/completeness";
 import type { Provenance } from "../model/requirement";
 import { superKubenetesKorean } from "../profiles/superKubenetes";
 
@@ -297,9 +299,59 @@ export const ROW_DESCRIPTIONS_KO: Readonly<Record<string, Readonly<Record<string
   },
 };
 
+/**
+ * Korean descriptions of the connectivity model's requirements (components/connectivity), the rows
+ * supplement flows cite as profile "connectivity-model". One id can be worded differently per
+ * distribution (kubelet from the control plane under kubeadm, between all nodes under RKE2 and
+ * K3s), so those ids say only what every wording shares.
+ */
+export const MODEL_DESCRIPTIONS_KO: Readonly<Record<string, string>> = {
+  // Control plane, etcd and kubelet (CORE_REQUIREMENTS).
+  "apiserver": "모든 노드에서 Kubernetes API",
+  "etcd-client": "etcd 클라이언트 API",
+  "etcd-peer": "etcd 피어 통신",
+  "kubelet": "kubelet API",
+  "supervisor": "모든 노드에서 RKE2 supervisor API(노드 등록)",
+  "supervisor-api": "모든 노드에서 K3s supervisor(노드 등록)와 Kubernetes API",
+  "etcd": "서버 간 내장 etcd(HA)",
+  // Rancher behind a load balancer (BINDINGS extra).
+  "rancher-lb-http": "Rancher 로드 밸런서에서 Rancher 서버로(HTTP)",
+  "rancher-lb-https": "Rancher 로드 밸런서에서 Rancher 서버로(HTTPS)",
+  // Overlays (OVERLAY_REQUIREMENTS).
+  "calico-bgp": "모든 노드 간 Calico BGP",
+  "calico-ipip": "모든 노드 간 Calico IP-in-IP 오버레이",
+  "calico-vxlan": "모든 노드 간 Calico VXLAN 오버레이",
+  "calico-typha": "Felix에서 Typha로(Typha는 어느 노드에서나 실행될 수 있음)",
+  "calico-wireguard-ipv4": "모든 노드 간 Calico WireGuard(IPv4)",
+  "calico-wireguard-ipv6": "모든 노드 간 Calico WireGuard(IPv6)",
+  "calico-pod-routing": "캡슐화 없이 라우팅되는 파드 트래픽(출발지가 파드 주소)",
+  "calico-pod-routing-ipv6": "캡슐화 없이 라우팅되는 IPv6 파드 트래픽(Calico에는 IPv6 IP-in-IP가 없음)",
+  "flannel-vxlan": "모든 노드 간 Flannel VXLAN 오버레이",
+  "flannel-vxlan-windows": "Windows 노드의 Flannel VXLAN",
+  "flannel-wireguard-ipv4": "모든 노드 간 Flannel WireGuard(IPv4)",
+  "flannel-wireguard-ipv6": "모든 노드 간 Flannel WireGuard(IPv6)",
+  "canal-vxlan": "모든 노드 간 Canal(Flannel) VXLAN 오버레이",
+  "canal-wireguard-ipv4": "모든 노드 간 Canal WireGuard(IPv4)",
+  "canal-wireguard-ipv6": "모든 노드 간 Canal WireGuard(IPv6)",
+  "cilium-health": "모든 노드 간 cilium-health",
+  "cilium-health-echo-request": "cilium-health ICMP 에코 요청",
+  "cilium-health-echo-reply": "cilium-health ICMP 에코 응답",
+  "cilium-vxlan": "모든 노드 간 Cilium VXLAN 오버레이",
+  "cilium-geneve": "모든 노드 간 Cilium Geneve 오버레이",
+  "cilium-pod-routing": "네이티브 라우팅 모드의 파드 트래픽(출발지가 파드 주소)",
+  "cilium-wireguard": "모든 노드 간 Cilium WireGuard",
+  "cilium-ipsec": "모든 노드 간 Cilium IPsec(ESP)",
+  "weave-control": "모든 노드 간 Weave 제어",
+  "weave-data": "모든 노드 간 Weave 데이터 플레인",
+};
+
 /** The row as a Korean report shows it: its description, and the Korean page's citation where there is one. */
 export function koreanRow(profile: string, row: string): { readonly description: string; readonly source?: Provenance } | undefined {
   if (profile === "super-kubenetes") return superKubenetesKorean[row];
+  if (profile === MODEL_PROFILE) {
+    const description = MODEL_DESCRIPTIONS_KO[row];
+    return description === undefined ? undefined : { description };
+  }
   const description = ROW_DESCRIPTIONS_KO[profile]?.[row];
   return description === undefined ? undefined : { description };
 }

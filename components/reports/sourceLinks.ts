@@ -3,6 +3,7 @@
  * their public URL, raw Rancher shortcodes by the rendered page), every row description in the
  * report's language. Super Kubenetes rows in Korean cite the Korean page in its own words.
  */
+import { supplementOmittedBy } from "../compiler/completeness";
 import type { Lang } from "../i18n/lang";
 import { koreanRow } from "../i18n/rows.ko";
 import type { Reason } from "../model/plan";
@@ -28,7 +29,12 @@ export function rowText(row: string): string {
 export function localReason(reason: Reason, lang: Lang): Pick<Reason, "description" | "document" | "documentRow"> {
   if (lang === "ko") {
     const ko = koreanRow(reason.profile, reason.row);
-    if (ko) return { description: ko.description, document: ko.source?.document ?? reason.document, documentRow: ko.source?.row ?? reason.documentRow };
+    if (ko) {
+      // A supplement says, in Korean too, which profiles left the requirement out.
+      const omittedBy = supplementOmittedBy(reason);
+      const description = omittedBy ? `${ko.description} (보충: ${omittedBy.join(", ")}에 없음)` : ko.description;
+      return { description, document: ko.source?.document ?? reason.document, documentRow: ko.source?.row ?? reason.documentRow };
+    }
   }
   return reason;
 }
