@@ -23,6 +23,10 @@ interface ModelCluster {
   readonly etcd: readonly string[];
 }
 
+/**
+ * Every flow the connectivity model requires of a compiled plan (its profiles, resolved options,
+ * groups and peers), in a deterministic order: what the cluster needs whatever the vendor rows say.
+ */
 export function requiredFlows(plan: Plan): RequiredFlow[] {
   const peers = new Map(plan.peers.map((peer) => [peer.name, peer.cidrs]));
   const out: RequiredFlow[] = [];

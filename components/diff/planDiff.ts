@@ -74,10 +74,13 @@ export interface DiffWarning extends AttributedWarning {
 
 /** A peer whose CIDRs differ, and how many flow changes name it (0: "no rule changed"). */
 export interface PeerChange {
+  /** The peer's name. */
   readonly name: string;
-  /** Null on the side the peer is absent from. */
+  /** Its CIDRs before; null on the side the peer is absent from. */
   readonly before: readonly string[] | null;
+  /** Its CIDRs after; null on the side the peer is absent from. */
   readonly after: readonly string[] | null;
+  /** How many flow changes the peer's change caused (0: "no rule changed"). */
   readonly flowChanges: number;
 }
 

@@ -40,6 +40,7 @@ export interface CustomRule {
  * add it as a supplement (default), only warn, or fail.
  */
 export const COMPLETENESS_MODES = ["supplement", "warn", "strict"] as const;
+/** One of {@link COMPLETENESS_MODES}. */
 export type Completeness = (typeof COMPLETENESS_MODES)[number];
 
 /**

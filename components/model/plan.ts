@@ -112,15 +112,42 @@ export type WarningCode =
  * `acknowledged` is the reason a layout gave for opening it on purpose, carried into reports.
  */
 export type WorldOpener =
-  | { readonly kind: "vendor-row"; readonly profile: string; readonly row: string; readonly document: string; readonly documentRow: string }
-  | { readonly kind: "layout-rule"; readonly rule: string; readonly path: string; readonly cidr: string; readonly acknowledged?: string }
   | {
-      readonly kind: "layout-peer";
-      readonly peer: string;
+      /** A vendor row prints the world CIDR itself. */
+      readonly kind: "vendor-row";
+      /** The row's profile id. */
+      readonly profile: string;
+      /** The row id. */
+      readonly row: string;
+      /** The document the row transcribes. */
+      readonly document: string;
+      /** The table and row in the document's words. */
+      readonly documentRow: string;
+    }
+  | {
+      /** This layout's own rule lists the world CIDR. */
+      readonly kind: "layout-rule";
+      /** The rule id. */
+      readonly rule: string;
+      /** The layout line, such as `rules[0].from[0].cidrs[1]`. */
       readonly path: string;
+      /** The world CIDR. */
+      readonly cidr: string;
+      /** The rule's allowInternet reason, when it gives one. */
+      readonly acknowledged?: string;
+    }
+  | {
+      /** This layout sets a peer to the world. */
+      readonly kind: "layout-peer";
+      /** The peer's name. */
+      readonly peer: string;
+      /** The layout line, such as `peers.admin[0]`. */
+      readonly path: string;
+      /** The world CIDR. */
       readonly cidr: string;
       /** The rows that name the peer: `profile/row`. */
       readonly rows: readonly string[];
+      /** The allowInternet reason of the layout rule that names the peer, when it gives one. */
       readonly acknowledged?: string;
     };
 
@@ -140,6 +167,7 @@ export interface PlanWarning {
 
 /** A plan's warning; world-open ones say who opened the flow, vendor rows first. */
 export interface AttributedWarning extends PlanWarning {
+  /** Who opened a world-open flow, vendor rows first (world-open warnings only). */
   readonly openedBy?: readonly WorldOpener[];
 }
 
@@ -189,15 +217,35 @@ export interface PlanDisagreement {
 export interface PlanSupplement {
   /** Requirement id in the connectivity model ("kubelet", "flannel-vxlan", ...). */
   readonly requirement: string;
+  /** What the flow is for, in the model's words. */
   readonly description: string;
-  /** The upstream page and the row in it. */
+  /** The upstream page that states the requirement. */
   readonly source: string;
+  /** The row or section of that page. */
   readonly sourceRow: string;
-  /** The receiving group and the sender: a group, or a peer with one of its CIDRs. */
+  /** The receiving group. */
   readonly group: string;
-  readonly from: { readonly kind: "group"; readonly group: string } | { readonly kind: "peer"; readonly peer: string; readonly cidr: string };
+  /** The sender: a group, or a peer with one of its CIDRs. */
+  readonly from:
+    | {
+        /** A node group of the plan. */
+        readonly kind: "group";
+        /** The group's name. */
+        readonly group: string;
+      }
+    | {
+        /** A named peer of the layout. */
+        readonly kind: "peer";
+        /** The peer's name. */
+        readonly peer: string;
+        /** One of its CIDRs. */
+        readonly cidr: string;
+      };
+  /** The protocol. */
   readonly protocol: Protocol;
+  /** The port range, for TCP and UDP. */
   readonly ports?: PortRange;
+  /** The ICMP type and code, for ICMP. */
   readonly icmp?: IcmpMatch;
   /** Profile ids of the layout, none of whose rows opens it. */
   readonly omittedBy: readonly string[];
