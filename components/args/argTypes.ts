@@ -64,6 +64,18 @@ export const arg = {
       fix,
     ),
   stringList: (fix: string) => typed((value) => Array.isArray(value) && value.every(isString), "a list of strings", fix),
+  /** `pulumi.Input<string>[]`: a list whose entries are each a string, an Output of one or a Promise of one. */
+  inputStringList: (fix: string) =>
+    z.unknown().superRefine((value, ctx) => {
+      if (!Array.isArray(value)) {
+        ctx.addIssue({ code: "custom", message: `expected a list of strings, got ${describeValue(value)}; ${fix}` });
+        return;
+      }
+      value.forEach((entry, index) => {
+        if (isString(entry) || isDeferred(entry)) return;
+        ctx.addIssue({ code: "custom", path: [index], message: `expected a string (or a Pulumi Output or Promise of one), got ${describeValue(entry)}; ${fix}` });
+      });
+    }),
   /** Objects checked field by field later (the layout, a plan): only "is an object" here. */
   object: (fix: string) => typed(isPlainObject, "an object", fix),
 };
