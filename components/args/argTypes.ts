@@ -3,8 +3,8 @@
  * Python, ...) callers that TypeScript's types do not protect. Each check says the field, the
  * value, the type expected and a fix; `Input<T>` fields also take a Pulumi Output or a Promise.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { isDeferred } from "../firewall/peerInputs";
 import { KubeportsError } from "../model/errors";
 import { knownList } from "../model/suggest";
 import { formatZodIssues } from "../layout/formatZodIssues";
@@ -31,15 +31,6 @@ function safeJson(value: object): string {
 
 function truncate(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** A Pulumi Output or a Promise (or other thenable): resolved later, its type cannot be checked now. */
-export function isDeferred(value: unknown): boolean {
-  return (
-    pulumi.Output.isInstance(value) ||
-    value instanceof Promise ||
-    (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function")
-  );
 }
 
 /** A value that must pass `accept`; otherwise "expected <expected>, got <value>; <fix>". */
