@@ -36,7 +36,10 @@ const CASES: readonly [string, Record<string, unknown>, string][] = [
   ["AwsClusterFirewall", { peers: { admin: "192.0.2.0/24" } }, 'args.peers.admin: expected a list of strings, got "192.0.2.0/24" (a string); give the peer\'s CIDRs as a list'],
   ["AwsClusterFirewall", { peers: ["192.0.2.0/24"] }, "args.peers: expected an object of peer name -> CIDR list, got an array"],
   ["AwsClusterFirewall", { prefixLists: { office: 7 } }, "args.prefixLists.office: expected a string (or a Pulumi Output or Promise of one), got 7 (a number)"],
-  ["AwsClusterFirewall", { tags: { team: 1 } }, "args.tags.team: expected a string, got 1 (a number); tag values are strings"],
+  ["AwsClusterFirewall", { peers: { admin: ["192.0.2.0/24", 5] } }, "args.peers.admin[1]: expected a string (or a Pulumi Output or Promise of one), got 5 (a number); give the peer's CIDRs as a list"],
+  ["GcpClusterFirewall", { peers: { admin: [null] } }, "args.peers.admin[0]: expected a string (or a Pulumi Output or Promise of one), got null"],
+  ["AzureClusterFirewall", { peers: { admin: "192.0.2.0/24" } }, 'args.peers.admin: expected a list of strings, got "192.0.2.0/24" (a string)'],
+  ["AwsClusterFirewall", { tags: { team: 1 } }, "args.tags.team: expected a string (or a Pulumi Output or Promise of one), got 1 (a number); tag values are strings"],
   ["AwsClusterFirewall", { groups: { workers: { name: 5 } } }, "args.groups.workers.name: expected a string, got 5 (a number)"],
   ["AwsClusterFirewall", { groups: { workers: { existingSecurityGroupId: false } } }, "args.groups.workers.existingSecurityGroupId: expected a string (or a Pulumi Output or Promise of one), got false (a boolean)"],
   ["AwsClusterFirewall", { groups: { workers: "sg-1" } }, 'args.groups.workers: expected an object { existingSecurityGroupId?, name?, previousName? }, got "sg-1" (a string)'],
@@ -107,6 +110,10 @@ describe("Input fields take Pulumi Outputs and Promises", () => {
     ["RancherNodesSecurityGroup", { vpcId: Promise.resolve("vpc-0123456789abcdef0") }],
     ["GcpClusterFirewall", { network: pulumi.output("default"), project: Promise.resolve("acme") }],
     ["AzureClusterFirewall", { resourceGroupName: pulumi.output("rg"), location: Promise.resolve("westeurope") }],
+    // Peer CIDRs are Input<string> entries on every cloud; AWS tag values are Input<string>.
+    ["AwsClusterFirewall", { peers: { apiClients: [pulumi.output("198.51.100.0/24")] }, tags: { owner: Promise.resolve("platform") } }],
+    ["GcpClusterFirewall", { peers: { apiClients: [Promise.resolve("198.51.100.0/24")] } }],
+    ["AzureClusterFirewall", { peers: { apiClients: [pulumi.output("198.51.100.0/24")] } }],
   ] as const)("%s", async (component, change) => {
     const recorder = await installRecordingMocks();
     const { build, valid } = COMPONENTS[component]!;

@@ -11,15 +11,21 @@ import { EXIT_STEP_REFUSED } from "../components/cli/commands/diffSteps";
 import { EXIT } from "../components/cli/run";
 import { cli, ROOT, scratch } from "./diff-fixtures";
 
-/** A layout whose admin peer has `count` CIDRs, each allowed to `port` on the nodes: one AWS rule per CIDR. */
+/**
+ * A layout whose office peer has `count` CIDRs, each allowed to `port` on the nodes: one AWS rule
+ * per CIDR. The peer is not `admin`: the kubernetes profile's own common-peer row (SSH 22 from
+ * admin) would keep 22 open when the layout's rule moves, and the group would be over quota for
+ * good, not only during the update. Calico runs VXLAN: Azure cannot carry the IP-in-IP default.
+ */
 function layoutFile(dir: string, file: string, port: string, count = 35): string {
   const cidrs = Array.from({ length: count }, (_, i) => `10.${i}.0.0/16`);
   const layout = {
     name: "lab",
     profiles: ["kubernetes"],
+    options: { calicoMode: "vxlan" },
     groups: { nodes: { roles: ["controlPlane", "etcd", "worker"] } },
-    peers: { admin: cidrs },
-    rules: [{ id: "ssh", description: "ssh from the admins", protocols: ["tcp"], ports: port, from: [{ peer: "admin" }], to: { group: "nodes" } }],
+    peers: { office: cidrs },
+    rules: [{ id: "ssh", description: "ssh from the office", protocols: ["tcp"], ports: port, from: [{ peer: "office" }], to: { group: "nodes" } }],
   };
   const target = path.join(dir, file);
   writeFileSync(target, stringifyYaml(layout));

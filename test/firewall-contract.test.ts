@@ -145,6 +145,33 @@ describe("one contract for AWS, GCP and Azure", () => {
     expect(texts[0]).not.toBe("accepted");
   });
 
+  it.each([
+    ["not a kubeports plan", () => ({ schema: "x" }), /^plan\.schema$/, /^invalid value "x" \(allowed: "kubeports\.plan\/v1"\)$/],
+    [
+      "a flow with an unknown protocol",
+      () => {
+        const plan = doctoredPlan();
+        (plan.groups[0]!.ingress[0] as { protocol: string }).protocol = "gre";
+        return plan;
+      },
+      /^plan\.groups\[0\]\.ingress\[0\]\.protocol$/,
+      /^invalid value "gre" \(allowed: "tcp", "udp", /,
+    ],
+  ] as const)("refuses %s with the shared plan check's issue, word for word on every cloud", (_label, plan, path, message) => {
+    const texts = SHELLS.map((shell) => {
+      try {
+        shell.build("bad", { plan: plan() as never });
+        return "accepted";
+      } catch (error) {
+        expect(error).toBeInstanceOf(KubeportsError);
+        return JSON.stringify((error as KubeportsError).issues);
+      }
+    });
+    expect(new Set(texts).size, texts.join("\n")).toBe(1);
+    const issues = JSON.parse(texts[0]!) as { path: string; message: string }[];
+    expect(issues.some((issue) => path.test(issue.path) && message.test(issue.message)), texts[0]).toBe(true);
+  });
+
   it.each(SHELLS.map((shell) => [shell.cloud, shell] as const))("%s exposes groupIds, ruleLines, summaryText and warnings, and logs every warning", async (_cloud, shell) => {
     const warn = vi.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
     const { built } = await program(() => shell.build("lab", { layout: { ...LAYOUT, peers: { ...LAYOUT.peers, workloadClients: ["0.0.0.0/0"] } } }));

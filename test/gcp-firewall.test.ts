@@ -234,8 +234,11 @@ describe("validation: nothing is registered when an argument is wrong", () => {
     ["both layout and plan", { layout: LAYOUT, plan: compile(LAYOUT), network: "n" }, /args: both layout and plan are given/],
     ["neither layout nor plan", { network: "n" }, /args: neither layout nor plan is given/],
     ["peers with a plan", { plan: compile(LAYOUT), network: "n", peers: { admin: ["10.0.0.0/8"] } }, /args\.peers: peers are merged into a layout before compiling/],
-    ["not a plan", { plan: { schema: "x" } as never, network: "n" }, /args\.plan: not a kubeports plan/],
-    ["a plan with an unknown protocol", { plan: tampered(), network: "n" }, /plan\.groups\.workers\.ingress: flow .*protocol "gre" is not one of tcp, udp/],
+    // A given plan is refused by the check the three shells share (components/firewall/checkPlan),
+    // which names the field, the value and what is allowed; test/firewall-contract.test.ts checks
+    // AWS and Azure refuse it with the same words.
+    ["not a plan", { plan: { schema: "x" } as never, network: "n" }, /plan\.schema: invalid value "x" \(allowed: "kubeports\.plan\/v1"\)/],
+    ["a plan with an unknown protocol", { plan: tampered(), network: "n" }, /plan\.groups\[\d+\]\.ingress\[0\]\.protocol: invalid value "gre" \(allowed: "tcp", "udp", /],
     ["missing network", { layout: LAYOUT } as GcpClusterFirewallArgs, /args\.network: expected a string \(or a Pulumi Output or Promise of one\), got nothing; give the VPC network's name or self link/],
     ["unknown argument", { layout: LAYOUT, network: "n", prioirty: 5 } as GcpClusterFirewallArgs, /unknown field "prioirty" \(known: .*did you mean "priority"\?\)/],
     // @ts-expect-error a misspelt role is a type error for TypeScript callers; JavaScript callers get the message.

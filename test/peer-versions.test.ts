@@ -37,7 +37,14 @@ export function floor(range: string): string {
   return match[1]!;
 }
 
-const PEERS = Object.keys(manifest.peerDependencies).sort();
+/**
+ * Peers this test does not install: `@pulumi/policy` is optional, used only by the policy pack
+ * (`kubeports/policy`), which the program below does not import, and its range is a caret one.
+ */
+const NOT_TESTED = new Set(["@pulumi/policy"]);
+const PEERS = Object.keys(manifest.peerDependencies)
+  .filter((name) => !NOT_TESTED.has(name))
+  .sort();
 const SETS: Record<string, Record<string, string>> = {
   lowest: Object.fromEntries(PEERS.map((name) => [name, floor(manifest.peerDependencies[name]!)])),
   highest: Object.fromEntries(PEERS.map((name) => [name, manifest.devDependencies[name]!])),
@@ -118,6 +125,8 @@ describe.skipIf(!enabled)("peer dependency ranges", () => {
 describe("peer range format", () => {
   it("every peer range is a floor and the next major, so the lowest supported version is known", () => {
     for (const name of PEERS) expect(floor(manifest.peerDependencies[name]!)).toMatch(/^\d+\.\d+\.\d+$/);
+    // Only the policy SDK is left out: every cloud SDK and @pulumi/pulumi are tested.
+    expect(Object.keys(manifest.peerDependencies).filter((name) => !PEERS.includes(name))).toEqual(["@pulumi/policy"]);
     expect(SETS.lowest!["@pulumi/pulumi"]).toBe("3.142.0");
   });
 });

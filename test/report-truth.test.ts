@@ -15,7 +15,7 @@ import { diffPlans } from "../components/diff/diffPlans";
 import { messagesFor } from "../components/i18n/lang";
 import type { AttributedWarning } from "../components/model/plan";
 import { CATALOG } from "../components/profiles/catalog";
-import { DOCUMENTS, SHORTCODES } from "../components/profiles/documents";
+import { documentRef, DOCUMENTS, NOT_A_PAGE, SHORTCODES } from "../components/profiles/documents";
 import { planJson } from "../components/reports/planJson";
 import { planMarkdown } from "../components/reports/planMarkdown";
 import { planMermaid } from "../components/reports/planMermaid";
@@ -152,7 +152,14 @@ describe("sources are links to the vendor's pages", () => {
     const seeds = readdirSync(path.join(ROOT, "test/seeds")).filter((file) => file.endsWith(".txt"));
     expect(Object.keys(DOCUMENTS).sort()).toEqual(seeds.sort());
     const cited = new Set(CATALOG.flatMap((profile) => [profile.document, ...profile.rows.map((row) => row.source.document)]));
-    for (const document of cited) expect(document in DOCUMENTS || /^https:\/\//.test(document), document).toBe(true);
+    for (const document of cited) expect(document in DOCUMENTS || NOT_A_PAGE.has(document) || /^https:\/\//.test(document), document).toBe(true);
+  });
+
+  it("a row that cites no page (kubeports' own addition) says so in its note and is never linked", () => {
+    const own = CATALOG.flatMap((profile) => profile.rows.filter((row) => NOT_A_PAGE.has(row.source.document)));
+    expect(own.length).toBeGreaterThan(0);
+    for (const row of own) expect(row.note, row.id).toMatch(/^Not in the vendor page/);
+    for (const document of NOT_A_PAGE) expect(documentRef(document)).toEqual({ text: document });
   });
 
   it.each(STACKS)("%s: no raw Hugo shortcode or bare seed file name in a source cell; every cell starts with a link", (stack) => {

@@ -5,7 +5,7 @@
  * itself is the compiler's own expandRows, plus the connectivity model's supplements, which a
  * naive translation would also have to open.
  */
-import { conditionHolds } from "../../components/compiler/conditions";
+import { conditionHolds } from "../../components/model/conditions";
 import { type ExpandableRow, expandRows } from "../../components/compiler/expandRows";
 import { indexGroups } from "../../components/compiler/groupIndex";
 import type { RawFlow } from "../../components/compiler/rawFlow";

@@ -3,8 +3,8 @@
  * Python, ...) callers that TypeScript's types do not protect. Each check says the field, the
  * value, the type expected and a fix; `Input<T>` fields also take a Pulumi Output or a Promise.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { isDeferred } from "../firewall/peerInputs";
 import { KubeportsError } from "../model/errors";
 import { knownList } from "../model/suggest";
 import { formatZodIssues } from "../layout/formatZodIssues";
@@ -33,15 +33,6 @@ function truncate(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** A Pulumi Output or a Promise (or other thenable): resolved later, its type cannot be checked now. */
-export function isDeferred(value: unknown): boolean {
-  return (
-    pulumi.Output.isInstance(value) ||
-    value instanceof Promise ||
-    (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function")
-  );
-}
-
 /** A value that must pass `accept`; otherwise "expected <expected>, got <value>; <fix>". */
 function typed(accept: (value: unknown) => boolean, expected: string, fix: string) {
   return z.unknown().superRefine((value, ctx) => {
@@ -64,6 +55,18 @@ export const arg = {
       fix,
     ),
   stringList: (fix: string) => typed((value) => Array.isArray(value) && value.every(isString), "a list of strings", fix),
+  /** `pulumi.Input<string>[]`: a list whose entries are each a string, an Output of one or a Promise of one. */
+  inputStringList: (fix: string) =>
+    z.unknown().superRefine((value, ctx) => {
+      if (!Array.isArray(value)) {
+        ctx.addIssue({ code: "custom", message: `expected a list of strings, got ${describeValue(value)}; ${fix}` });
+        return;
+      }
+      value.forEach((entry, index) => {
+        if (isString(entry) || isDeferred(entry)) return;
+        ctx.addIssue({ code: "custom", path: [index], message: `expected a string (or a Pulumi Output or Promise of one), got ${describeValue(entry)}; ${fix}` });
+      });
+    }),
   /** Objects checked field by field later (the layout, a plan): only "is an object" here. */
   object: (fix: string) => typed(isPlainObject, "an object", fix),
 };

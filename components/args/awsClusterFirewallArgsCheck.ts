@@ -12,7 +12,7 @@ export const awsClusterFirewallArgsSchema = argObject(
       "an object of peer name -> prefix list id",
       'for example { office: "pl-0123456789abcdef0" }',
     ).optional(),
-    tags: argRecord(arg.string('tag values are strings, for example { team: "platform" }'), "an object of tag name -> value", 'for example { team: "platform" }').optional(),
+    tags: argRecord(arg.inputString('tag values are strings or Outputs of them, for example { team: "platform" } or { owner: vpc.id }'), "an object of tag name -> value", 'for example { team: "platform" }').optional(),
     groups: argRecord(
       argObject(
         {

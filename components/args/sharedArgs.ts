@@ -7,7 +7,7 @@ export const firewallSourceFields = {
 };
 
 export const peersArg = argRecord(
-  arg.stringList('give the peer\'s CIDRs as a list, for example { admin: ["192.0.2.0/24"] }'),
+  arg.inputStringList('give the peer\'s CIDRs as a list, for example { admin: ["192.0.2.0/24"] } or { vpc: [vpc.cidrBlock] }'),
   "an object of peer name -> CIDR list",
   'for example { admin: ["192.0.2.0/24"] }',
 );

@@ -6,11 +6,11 @@
  * the component, thrown before anything is registered. Outputs among the peer CIDRs and tags
  * are split off here: stand-ins for the plan, values for registration (see peerInputs).
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { podRoutingIssues } from "../connectivity/podRouting";
 import { componentError, planFromSource } from "../firewall/planSource";
-import { splitPeers, type DeferredCidr, type LayoutInput, type PeerCidrInputs } from "../firewall/peerInputs";
+import { isDeferred, splitPeers, type DeferredCidr, type LayoutInput, type PeerCidrInputs } from "../firewall/peerInputs";
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Plan } from "../model/plan";
 import { knownList } from "../model/suggest";
@@ -103,7 +103,7 @@ export function splitTags(tags: Record<string, unknown> | undefined): { plain?: 
   const plain: Record<string, unknown> = {};
   const deferred: Record<string, pulumi.Input<string>> = {};
   for (const [key, value] of Object.entries(tags)) {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) deferred[key] = value as pulumi.Input<string>;
+    if (isDeferred(value)) deferred[key] = value as pulumi.Input<string>;
     else plain[key] = value;
   }
   return { plain, deferred };

@@ -3,12 +3,12 @@
  * layout always yields a byte-identical plan (groups, flows, reasons, notes sorted).
  */
 import { parseCidr } from "../model/cidr";
+import { conditionHolds } from "../model/conditions";
 import { KubeportsError, type InputIssue } from "../model/errors";
 import type { Layout } from "../model/layout";
 import { PLAN_SCHEMA, type Plan, type PlanGroup, type PlanNote } from "../model/plan";
 import { comparePortRanges } from "../model/ports";
 import type { Profile } from "../model/requirement";
-import { conditionHolds } from "./conditions";
 import { undocumentedModes } from "./documentedModes";
 import { type ExpandableRow, type Expansion, expandRows } from "./expandRows";
 import { type GroupInfo, indexGroups } from "./groupIndex";

@@ -7,7 +7,7 @@ import type { PlanWarning } from "../model/plan";
 import type { LayoutOptions } from "../model/options";
 import type { Profile } from "../model/requirement";
 import { CATALOG } from "../profiles/catalog";
-import { conditionHolds } from "./conditions";
+import { conditionHolds } from "../model/conditions";
 
 /** Whether `profile` has rows for `option` = `value` (a row whose condition names that value). */
 function hasRowsFor(profile: Profile, option: string, value: unknown): boolean {

@@ -3,7 +3,7 @@
  * kubeports) assumes, an option the layout leaves unset resolves to the installer's default,
  * with the installer's source, and the plan says so (note `installer-default`).
  */
-import { conditionHolds } from "../compiler/conditions";
+import { conditionHolds } from "../model/conditions";
 import type { Layout } from "../model/layout";
 import type { LayoutOptions, OptionName } from "../model/options";
 import type { PlanNote } from "../model/plan";

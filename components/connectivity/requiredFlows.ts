@@ -5,7 +5,7 @@
  * pair of groups, a group with itself included (two machines of one group). Pure and
  * deterministic; linear in groups for clusters of bounded size (groups are bucketed once).
  */
-import { conditionHolds } from "../compiler/conditions";
+import { conditionHolds } from "../model/conditions";
 import type { Plan, PlanGroup } from "../model/plan";
 import { parsePortSpec } from "../model/ports";
 import type { Binding } from "./distributions";

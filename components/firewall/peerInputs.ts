@@ -58,8 +58,19 @@ export interface SplitPeers<L> {
 
 const STAND_IN_BLOCK = 0xf0000000; // 240.0.0.0/4
 
-function isDeferred(value: unknown): value is pulumi.Output<string> | Promise<string> {
-  return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function");
+/**
+ * A Pulumi Output (marked `__pulumiOutput: true`, the test `pulumi.Output.isInstance` makes) or a
+ * Promise or other thenable: resolved later. Checked without loading the SDK.
+ */
+export function isDeferred(value: unknown): value is pulumi.Output<string> | Promise<string> {
+  if (typeof value !== "object" || value === null) return false;
+  return (value as { __pulumiOutput?: unknown }).__pulumiOutput === true || typeof (value as { then?: unknown }).then === "function";
+}
+
+/** The SDK, on the component path only (a component has loaded it already; the CLI never gets here). */
+function pulumiRuntime(): typeof pulumi {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("@pulumi/pulumi") as typeof pulumi;
 }
 
 /** 240.x.y.z/32 from the peer name and index: stable whatever the value turns out to be. */
@@ -137,7 +148,8 @@ export class DeferredCidrs {
   private readonly checked = new Map<string, pulumi.Output<string>>();
 
   constructor(plan: Plan, deferred: readonly DeferredCidr[], context: DeferredContext) {
-    for (const entry of deferred) this.checked.set(entry.standIn, pulumi.output(entry.value).apply((value) => checkKnown(plan, entry, value, context)));
+    const sdk = pulumiRuntime();
+    for (const entry of deferred) this.checked.set(entry.standIn, sdk.output(entry.value).apply((value) => checkKnown(plan, entry, value, context)));
   }
 
   /** True when some peer CIDR is an Output. */
@@ -151,9 +163,10 @@ export class DeferredCidrs {
 
   /** Text or data that mentions stand-ins (rule summaries), with the known values in their place. */
   substitute<T>(data: T): pulumi.Output<T> {
-    if (this.checked.size === 0) return pulumi.output(data) as pulumi.Output<T>;
+    const sdk = pulumiRuntime();
+    if (this.checked.size === 0) return sdk.output(data) as pulumi.Output<T>;
     const standIns = [...this.checked.keys()];
-    return pulumi.all([...this.checked.values()]).apply((values) => {
+    return sdk.all([...this.checked.values()]).apply((values) => {
       let text = JSON.stringify(data);
       standIns.forEach((standIn, i) => (text = text.split(standIn).join(values[i]!)));
       return JSON.parse(text) as T;
@@ -162,7 +175,7 @@ export class DeferredCidrs {
 
   /** A list of CIDRs with stand-ins resolved: plain when none is deferred. */
   resolveAll(cidrs: readonly string[]): pulumi.Input<string[]> {
-    return cidrs.some((cidr) => this.checked.has(cidr)) ? pulumi.all(cidrs.map((cidr) => this.resolve(cidr))) : [...cidrs];
+    return cidrs.some((cidr) => this.checked.has(cidr)) ? pulumiRuntime().all(cidrs.map((cidr) => this.resolve(cidr))) : [...cidrs];
   }
 }
 
@@ -180,7 +193,7 @@ export function checkKnown(plan: Plan, entry: DeferredCidr, value: unknown, cont
       } else if (parsed.world) {
         const internal = worldIssues(plan, entry, value);
         issues.push(...internal);
-        if (internal.length === 0) void pulumi.log.warn(`${entry.path} resolved to ${value}: the rules for peer ${entry.peer} open their ports to the whole internet`, context.resource);
+        if (internal.length === 0) void pulumiRuntime().log.warn(`${entry.path} resolved to ${value}: the rules for peer ${entry.peer} open their ports to the whole internet`, context.resource);
       }
     } catch (error) {
       issues.push({ path: entry.path, message: (error as Error).message });

@@ -215,6 +215,7 @@ export const ROW_DESCRIPTIONS_KO: Readonly<Record<string, Readonly<Record<string
     "kube-proxy": "kube-proxy",
     "nodeport-tcp": "NodePort 서비스",
     "nodeport-udp": "NodePort 서비스",
+    "ssh": "운영자용 SSH",
   },
   "rke2": {
     "apiserver": "Kubernetes API",
@@ -245,6 +246,8 @@ export const ROW_DESCRIPTIONS_KO: Readonly<Record<string, Readonly<Record<string
     "outbound-ipv6": "나가는 모든 트래픽(IPv6)",
     "registry-mirror-p2p": "내장 레지스트리 미러(Spegel) 피어 간 통신",
     "registry-mirror-supervisor": "슈퍼바이저 포트의 내장 레지스트리 미러(Spegel)",
+    "apiserver-clients": "kubectl 등 클라이언트용 Kubernetes API",
+    "ssh": "운영자용 SSH",
   },
   "k3s": {
     "etcd": "내장 etcd(HA에서만)",
@@ -258,6 +261,8 @@ export const ROW_DESCRIPTIONS_KO: Readonly<Record<string, Readonly<Record<string
     "registry-mirror-api": "API 포트의 내장 분산 레지스트리(Spegel)",
     "outbound": "나가는 모든 트래픽",
     "outbound-ipv6": "나가는 모든 트래픽(IPv6)",
+    "apiserver-clients": "kubectl 등 클라이언트용 Kubernetes API",
+    "ssh": "운영자용 SSH",
   },
   "calico": {
     "bgp": "Calico 네트워킹(BGP)",

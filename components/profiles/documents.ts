@@ -4,6 +4,7 @@
  * prints their tables. Reports turn every source into a link with this; profiles keep citing
  * seeds by file name, so the seed tests still read the verbatim copies.
  */
+import { OPERATOR_ACCESS } from "./dsl";
 
 export interface DocumentInfo {
   /** The page's own title. */
@@ -24,6 +25,13 @@ export const DOCUMENTS: Readonly<Record<string, DocumentInfo>> = {
   "004_4e84222665e307a4.txt": { title: "Rancher v2.x: Port Requirements", url: "https://rancher.com/docs/rancher/v2.x/en/installation/requirements/ports/", lang: "en" },
 };
 
+/**
+ * Sources that are no page: rows kubeports adds so every profile reads the same (operators'
+ * SSH from the shared `admin` peer). They cite this instead of a vendor page, say so in their
+ * note, and reports print the citation as words, never as a link to a page that lacks the row.
+ */
+export const NOT_A_PAGE: ReadonlySet<string> = new Set([OPERATOR_ACCESS]);
+
 /** The rendered page that prints the table a Rancher shortcode stands for. */
 const RANCHER_DOWNSTREAM =
   "https://ranchermanager.docs.rancher.com/getting-started/installation-and-upgrade/installation-requirements/port-requirements#downstream-kubernetes-cluster-nodes";
@@ -41,6 +49,7 @@ export type SourcePart = { readonly text: string; readonly url?: string };
 
 /** A document name as a title and URL: a seed's public page, a URL as itself, anything else as text. */
 export function documentRef(document: string): SourcePart {
+  if (NOT_A_PAGE.has(document)) return { text: document };
   const seed = DOCUMENTS[document];
   if (seed) return seed.url ? { text: seed.title, url: seed.url } : { text: `${seed.title} (${document})` };
   if (/^https?:\/\//.test(document)) return { text: document.replace(/^https?:\/\//, "").replace(/[#?].*$/, "").replace(/\/$/, ""), url: document };

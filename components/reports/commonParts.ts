@@ -3,8 +3,11 @@
  * of on every arrow: the intersection of the parts (protocol + ports, or protocol + ICMP match)
  * over all ordered pairs, and each pair's parts minus that. Exact port arithmetic, no widening.
  */
+import type { Flow } from "../model/plan";
 import { compactPortRanges, type PortRange } from "../model/ports";
-import type { Part } from "./planMermaid";
+
+/** What an arrow carries: a protocol with its ports or ICMP match (a flow without its ends). */
+export type Part = Pick<Flow, "protocol" | "ports" | "icmp">;
 
 /** A part's identity apart from its ports: protocol and ICMP match. */
 function kindKey(part: Part): string {

@@ -11,7 +11,7 @@ import type { Flow, FlowPeer, Plan } from "../model/plan";
 import { compactPortRanges, formatPortRange, type PortRange } from "../model/ports";
 import { PROTOCOLS, type Protocol } from "../model/protocol";
 import { portsText, protocolText } from "./flowText";
-import { commonParts, withoutParts } from "./commonParts";
+import { commonParts, withoutParts, type Part } from "./commonParts";
 import { IdRegistry } from "./mermaidIds";
 
 /** Label text inside "...": Mermaid's #name; entities for characters its parser would read. */
@@ -27,8 +27,6 @@ interface DiagramNode {
   world: boolean;
   readonly cidrs: string[];
 }
-
-export type Part = Pick<Flow, "protocol" | "ports" | "icmp">;
 
 /** "TCP 2379-2381, 6443; UDP 8472; IP-in-IP (4)": protocols in a fixed order, ports as one union. */
 export function edgeLabel(parts: readonly Part[], m: Messages = en): string {

@@ -8,7 +8,8 @@ import type { Messages } from "../i18n/messages.en";
 import type { Flow, Plan } from "../model/plan";
 import { cidrText } from "./flowText";
 import { code, escapeCell, table } from "./markdownText";
-import { edgeLabel, type Part } from "./planMermaid";
+import type { Part } from "./commonParts";
+import { edgeLabel } from "./planMermaid";
 
 function senderName(flow: Flow): string {
   switch (flow.peer.kind) {

@@ -1,5 +1,5 @@
-import type { LayoutOptions, OptionName } from "../model/options";
-import type { Condition } from "../model/requirement";
+import type { LayoutOptions, OptionName } from "./options";
+import type { Condition } from "./requirement";
 
 /** A row applies when every option its condition names has one of the listed values. */
 export function conditionHolds(when: Condition | undefined, options: LayoutOptions): boolean {
