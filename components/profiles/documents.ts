@@ -6,11 +6,13 @@
  */
 import { OPERATOR_ACCESS } from "./dsl";
 
+/** A seed document's public identity: its title, its page (where it has one) and its language. */
 export interface DocumentInfo {
   /** The page's own title. */
   readonly title: string;
   /** The public page the seed is a copy of; absent when none could be found. */
   readonly url?: string;
+  /** The page's language: Korean reports cite Korean pages where the seed has one. */
   readonly lang: "en" | "ko";
 }
 
@@ -36,7 +38,13 @@ export const NOT_A_PAGE: ReadonlySet<string> = new Set([OPERATOR_ACCESS]);
 const RANCHER_DOWNSTREAM =
   "https://ranchermanager.docs.rancher.com/getting-started/installation-and-upgrade/installation-requirements/port-requirements#downstream-kubernetes-cluster-nodes";
 
-export const SHORTCODES: Readonly<Record<string, { readonly title: string; readonly url: string }>> = {
+/** Rancher's port-table shortcodes (seed 004 cites them unexpanded) -> the page that renders them. */
+export const SHORTCODES: Readonly<Record<string, {
+  /** What the shortcode's table shows. */
+  readonly title: string;
+  /** The rendered page that shows it. */
+  readonly url: string;
+}>> = {
   "ports-iaas-nodes": { title: "Rancher: ports for nodes in node pools", url: RANCHER_DOWNSTREAM },
   "ports-custom-nodes": { title: "Rancher: ports for custom nodes", url: RANCHER_DOWNSTREAM },
   "ports-imported-hosted": { title: "Rancher: ports for hosted and imported clusters", url: RANCHER_DOWNSTREAM },
