@@ -166,6 +166,16 @@ describe("stable names and priorities", () => {
     expect(added).toHaveLength(3);
   });
 
+  it("adding a peer CIDR only creates rules, or updates the rules of a CIDR another peer already has", () => {
+    const peers = (extra: string) => ({ layout: { ...LAYOUT, peers: { ...LAYOUT.peers, apiClients: [...LAYOUT.peers!.apiClients!, extra] } } });
+    const fresh = design(peers("100.64.0.0/24"));
+    for (const old of before.rules) expect(fresh.rules.find((r) => r.name === old.name), old.name).toEqual(old);
+    expect(fresh.rules.filter((r) => !before.rules.some((b) => b.name === r.name)).map((r) => [r.name, r.ports])).toEqual([["sk-masters-in-from-100-64-0-0-24-tcp", ["6443"]]]);
+    const shared = design(peers("2001:db8::/48"));
+    expect(shared.rules.map((r) => [r.name, r.priority])).toEqual(before.rules.map((r) => [r.name, r.priority]));
+    expect(rule(shared, "sk-masters-in-from-2001-db8-48-tcp").ports).toEqual(["22", "6443"]);
+  });
+
   it("does not depend on the order groups or peers are written in", () => {
     const reversed: Layout = {
       ...LAYOUT,
