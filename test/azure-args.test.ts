@@ -95,6 +95,6 @@ describe("AzureClusterFirewall arguments", () => {
       { name: "apiClients", cidrs: ["192.0.2.0/24"] },
     ]);
     const rules = translatePlan(resolved.plan, resolved.translate).rules;
-    expect(rules.find((r) => r.name === "sk-masters-in-from-admin-v4-tcp")?.source).toMatchObject({ prefixes: ["198.51.100.0/24"] });
+    expect(rules.find((r) => r.name === "sk-masters-in-from-198-51-100-0-24-tcp")?.source).toMatchObject({ prefixes: ["198.51.100.0/24"], peers: ["admin"] });
   });
 });

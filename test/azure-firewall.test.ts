@@ -69,10 +69,10 @@ describe("AzureClusterFirewall (new NSG)", () => {
     const asgId = (group: string) => ofType(resources, ASG).find((r) => r.name === `sk-${group}`)!.id;
     const rule = (name: string) => ofType(resources, RULE).find((r) => r.name === name)!.inputs;
     expect(asgId("masters")).toMatch(/^\/subscriptions\/.+\/sk-masters$/);
-    expect(rule("sk-masters-in-from-masters-workers-tcp")).toEqual({
+    expect(rule("sk-masters-in-from-workers-tcp")).toEqual({
       resourceGroupName: "k8s-rg",
       networkSecurityGroupName: "sk-nsg",
-      securityRuleName: "sk-masters-in-from-masters-workers-tcp",
+      securityRuleName: "sk-masters-in-from-workers-tcp",
       // The connectivity model's Typha supplement (TCP 5473) is cited beside the vendor's rows.
       description: expect.stringMatching(/^kubeports sk rows: connectivity-model\/calico-typha, super-kubenetes\/apiserver, /),
       direction: "Inbound",
@@ -81,11 +81,11 @@ describe("AzureClusterFirewall (new NSG)", () => {
       protocol: "Tcp",
       sourcePortRange: "*",
       destinationPortRanges: ["22", "53", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"],
-      sourceApplicationSecurityGroups: [{ id: asgId("masters") }, { id: asgId("workers") }],
+      sourceApplicationSecurityGroups: [{ id: asgId("workers") }],
       destinationApplicationSecurityGroups: [{ id: asgId("masters") }],
     });
-    expect(rule("sk-workers-in-from-admin-v6-tcp")).toMatchObject({ sourceAddressPrefixes: ["2001:db8::/48"], destinationApplicationSecurityGroups: [{ id: asgId("workers") }], destinationPortRanges: ["22"] });
-    expect(rule("sk-workers-in-from-admin-v6-tcp").sourceAddressPrefix).toBeUndefined();
+    expect(rule("sk-workers-in-from-2001-db8-48-tcp")).toMatchObject({ sourceAddressPrefixes: ["2001:db8::/48"], destinationApplicationSecurityGroups: [{ id: asgId("workers") }], destinationPortRanges: ["22"] });
+    expect(rule("sk-workers-in-from-2001-db8-48-tcp").sourceAddressPrefix).toBeUndefined();
     expect(rule("sk-in-deny-vnet-4096")).toMatchObject({
       access: "Deny",
       priority: 4096,
@@ -119,7 +119,7 @@ describe("AzureClusterFirewall (new NSG)", () => {
     expect(await value(firewall.networkSecurityGroupName)).toBe("sk-nsg");
     const summary = await value(firewall.ruleSummary);
     expect(Object.keys(summary)).toEqual(["masters", "workers"]);
-    expect(summary.workers).toContainEqual(expect.stringMatching(/^sk-workers-in-from-admin-v6-tcp {2}Inbound Allow \d+ {2}Tcp 22 {2}admin\(2001:db8::\/48\) -> asg:workers {2}\[super-kubenetes\/ssh\]$/));
+    expect(summary.workers).toContainEqual(expect.stringMatching(/^sk-workers-in-from-2001-db8-48-tcp {2}Inbound Allow \d+ {2}Tcp 22 {2}admin\(2001:db8::\/48\) -> asg:workers {2}\[super-kubenetes\/ssh\]$/));
     expect(summary.masters).toContainEqual(expect.stringMatching(/^sk-in-deny-vnet-4096 {2}Inbound Deny 4096/));
     expect(await value(firewall.summary)).toMatch(/masters: ASG sk-masters \(created\)/);
   });
@@ -138,9 +138,13 @@ describe("AzureClusterFirewall composing into existing resources", () => {
     const rules = ofType(resources, RULE);
     expect(rules.length).toBe(firewall.translation.rules.length);
     for (const r of rules) expect(r.inputs.networkSecurityGroupName).toBe("subnet-nsg");
-    expect(rules.find((r) => r.name === "team-workers-in-from-masters-workers-tcp")!.inputs).toMatchObject({
+    expect(rules.find((r) => r.name === "team-workers-in-from-masters-tcp")!.inputs).toMatchObject({
       destinationApplicationSecurityGroups: [{ id: EXISTING_ASG }],
-      sourceApplicationSecurityGroups: [{ id: ofType(resources, ASG)[0]!.id }, { id: EXISTING_ASG }],
+      sourceApplicationSecurityGroups: [{ id: ofType(resources, ASG)[0]!.id }],
+    });
+    expect(rules.find((r) => r.name === "team-workers-in-from-workers-tcp")!.inputs).toMatchObject({
+      destinationApplicationSecurityGroups: [{ id: EXISTING_ASG }],
+      sourceApplicationSecurityGroups: [{ id: EXISTING_ASG }],
     });
     expect((await value(firewall.applicationSecurityGroupIds)).workers).toBe(EXISTING_ASG);
     expect(await value(firewall.networkSecurityGroupName)).toBe("subnet-nsg");
@@ -168,7 +172,7 @@ describe("AzureClusterFirewall refusals", () => {
 
   it("with allowIpInIpAsAnyProtocol, registers *-protocol rules", async () => {
     const { resources } = await record("ipip", { layout: { ...LAYOUT, options: {} }, resourceGroupName: "rg", allowIpInIpAsAnyProtocol: true });
-    const any = ofType(resources, RULE).find((r) => r.name === "ipip-workers-in-from-masters-workers-any")!;
+    const any = ofType(resources, RULE).find((r) => r.name === "ipip-workers-in-from-masters-any")!;
     expect(any.inputs).toMatchObject({ protocol: "*", destinationPortRange: "*", access: "Allow" });
     expect(any.inputs.destinationPortRanges).toBeUndefined();
   });

@@ -170,6 +170,24 @@ function build(cloud: Cloud, state: State): ReplayResource[] | undefined {
 
 const editArb = (cloud: Cloud) => fc.record({ kind: fc.constantFrom(...CLOUD_KINDS[cloud]), a: fc.nat(1000), b: fc.nat(1000) });
 
+const AZURE_RULE = "azure-native:network:SecurityRule";
+/**
+ * Azure edits the replay checks but kubeports cannot guarantee by construction: an option can add
+ * one rule and remove another in the same NSG direction (README, "What an edit does to your cloud").
+ */
+const AZURE_CHECKED_ONLY = new Set(["toggleOption"]);
+
+/** "name -> priority" for every rule step that lands on a priority another rule held before. */
+function takenSlots(before: readonly ReplayResource[], steps: readonly { op: string; name: string; after?: ReplayResource }[]): string[] {
+  const slot = (r: ReplayResource) => `${String(r.inputs.networkSecurityGroupName)}|${String(r.inputs.direction)}|${String(r.inputs.priority)}`;
+  const held = new Map(before.filter((r) => r.type === AZURE_RULE).map((r) => [slot(r), r.name]));
+  return steps.flatMap((step) => {
+    if ((step.op !== "create" && step.op !== "update") || !step.after) return [];
+    const holder = held.get(slot(step.after));
+    return holder !== undefined && holder !== step.name ? [`${step.name} -> ${slot(step.after)} (held by ${holder})`] : [];
+  });
+}
+
 const RENAMES = new Set(["renameGroup", "renameComponent", "renamePeer"]);
 
 /** Transitions replayed per cloud and edit kind: every kind must really run, not be skipped. */
@@ -193,6 +211,15 @@ function checkSequence(cloud: Cloud, caseIndex: number, edits: readonly Edit[]):
     // attached to their groups, no rule is re-created).
     if (cloud === "aws" && RENAMES.has(edit.kind)) {
       expect(result.steps.filter((step) => step.op !== "same" && step.op !== "update").map((step) => `${step.op} ${step.name}`), where).toEqual([]);
+    }
+    if (cloud === "azure" && !AZURE_CHECKED_ONLY.has(edit.kind)) {
+      // The guarantee itself, stronger than "the replay found no conflict": the edit only
+      // creates or only deletes rules (the levelled priorities are proved safe for those), and
+      // no rule is created on, or moved to, a priority another rule held before the edit.
+      const rules = result.steps.filter((step) => step.type === AZURE_RULE);
+      const ops = new Set(rules.map((step) => step.op));
+      expect(ops.has("create") && ops.has("delete"), `${where}: creates and deletes rules`).toBe(false);
+      expect(takenSlots(current!, rules), where).toEqual([]);
     }
     replayed.set(`${cloud} ${edit.kind}`, (replayed.get(`${cloud} ${edit.kind}`) ?? 0) + 1);
     state = next;

@@ -1,8 +1,8 @@
 /**
  * Which rule side a CIDR belongs to. A CIDR's membership is the set of peer names (and document
  * labels) that resolved to it anywhere in the plan; it decides whether the CIDR is written as a
- * service tag. Untagged CIDRs of one family are listed together in a rule's prefix list wherever
- * they want the same ports (azureRules packs them exactly, components/firewall/packBySourceSet).
+ * service tag. Each untagged CIDR gets rules of its own (azureRules: one rule per other end), so
+ * a CIDR joining or leaving a peer never renames a rule.
  *
  * A peer mapped to a service tag (serviceTags) is written as the tag instead of its CIDRs, e.g.
  * a load balancer peer as AzureLoadBalancer. 0.0.0.0/0 stays 0.0.0.0/0 unless mapped: Azure's

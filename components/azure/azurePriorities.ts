@@ -10,9 +10,13 @@
  * update is refused, and the update is wedged. (The previous scheme, first free candidate in
  * hash order, did exactly that on removals: test/azure-priorities.test.ts keeps the case.)
  *
- * The guarantee here: an edit never puts a rule onto a priority another rule held before the
- * edit, for additions and for removals (mixed edits: unless a removed rule's slot is exactly the
- * one a pushed rule lands on, which the engine replay in `kubeports diff` reports). How:
+ * The guarantee here: an edit that only adds identities or only removes them (per NSG and
+ * direction) never puts a rule onto a priority another rule held before the edit. An edit that
+ * does both can give a new identity the slot of a removed one (stateless: nothing here knows the
+ * old set), which the engine replay in `kubeports diff --steps` reports. azureRules makes the
+ * common edits one-sided by construction: a rule's identity is (direction, group, protocol,
+ * other end), so port edits are in-place updates and adding or removing a CIDR, group or peer
+ * only adds or only removes identities. How:
  *
  * - levels with disjoint slots (LEVELS below): at level k, each rule still unplaced proposes one
  *   slot, hashed from its own identity (reserved and pinned slots are configuration, not other

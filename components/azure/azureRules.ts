@@ -34,7 +34,7 @@ import { azureName, disambiguate } from "./azureNames";
 import { DENY_BAND, PriorityCollision, assignPriorities, freeSlotCount } from "./azurePriorities";
 import { azureProtocol, tunnelIssues } from "./azureProtocol";
 import type { AzureDirection, AzureFamily, AzureProtocol, AzureRuleSpec, AzureSide, AzureTranslateOptions, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
-import { chunkSources, packBySourceSet, type PackedEntry } from "../firewall/packBySourceSet";
+import { packBySourceSet } from "../firewall/packBySourceSet";
 
 const PROTOCOL_LABEL: Record<AzureProtocol, string> = { Tcp: "tcp", Udp: "udp", Icmp: "icmp", Esp: "esp", "*": "any" };
 
@@ -134,49 +134,53 @@ function unexpressedHost(ctx: Context, group: PlanGroup, flow: Flow): void {
   });
 }
 
-const FAMILY_SUFFIX: Record<AzureFamily, string> = { ipv4: "v4", ipv6: "v6" };
-
-/** The bucket packed per set of other ends (at most 10 ASGs per side), each set one rule. */
+/**
+ * One rule per other end of the bucket (an ASG, a CIDR or the service tag), with every port that
+ * end wants in destinationPortRanges. The rule's identity, name and priority come from
+ * (direction, group, protocol, other end) only, never from its ports or from which other ends
+ * want the same ports, so the common edits never re-create a surviving rule: a port edit updates
+ * one rule in place, adding a peer CIDR, a node group or a peer only creates rules, removing one
+ * only deletes rules (see azurePriorities for why such edits never land on a held priority).
+ */
 function allowRules(ctx: Context, bucket: Bucket): Draft[] {
   const { prefix } = ctx.options;
   const ported = bucket.protocol === "Tcp" || bucket.protocol === "Udp";
-  const wanted = bucket.flows.map(({ end, flow }) => ({ end, protocol: bucket.protocol, ...(ported && hasPorts(flow.protocol) && flow.ports ? { ports: flow.ports } : {}) }));
   const drafts: Draft[] = [];
-  for (const packed of packBySourceSet(wanted.map(({ end, ...rest }) => ({ source: end, ...rest })))) {
-    const entry = packed.entries[0]!;
-    const ports = entry.ports?.map(formatPortRange);
-    for (const ends of bucket.kind === "groups" ? chunkSources(packed.sources, MAX_ASGS_PER_SIDE) : [[...packed.sources]]) {
-      const flows = bucket.flows.filter(({ end, flow }) => ends.includes(end) && carries(flow, entry)).map(({ flow }) => flow);
-      const { other, label } = otherSide(ctx, bucket, ends, flows);
-      const self: AzureSide = { kind: "groups", groups: [bucket.group] };
-      const inbound = bucket.direction === "Inbound";
-      const reasons = [...new Set(flows.flatMap((flow) => flow.reasons.map((r) => `${r.profile}/${r.row}`)))].sort();
-      drafts.push({
-        name: azureName(prefix, bucket.group, inbound ? "in-from" : "out-to", label, PROTOCOL_LABEL[bucket.protocol]),
-        widened: widenings(bucket.protocol, flows),
-        identity: JSON.stringify([prefix, bucket.direction, bucket.group, bucket.kind, bucket.protocol, ends]),
-        direction: bucket.direction,
-        access: "Allow",
-        groups: [bucket.group],
-        source: inbound ? other : self,
-        destination: inbound ? self : other,
-        protocol: bucket.protocol,
-        ...(ports ? { ports } : {}),
-        description: describeAllow(ctx.plan.layout, reasons),
-        flows: [...new Set(flows.map((flow) => flow.key))].sort(),
-        reasons,
-      });
-    }
+  for (const end of [...new Set(bucket.flows.map((f) => f.end))].sort()) {
+    const flows = bucket.flows.filter((f) => f.end === end).map(({ flow }) => flow);
+    const wanted = flows.map((flow) => ({ source: end, protocol: bucket.protocol, ...(ported && hasPorts(flow.protocol) && flow.ports ? { ports: flow.ports } : {}) }));
+    const [packed] = packBySourceSet(wanted);
+    const ports = packed!.entries[0]!.ports?.map(formatPortRange);
+    const { other, label } = otherSide(ctx, bucket, end, flows);
+    const self: AzureSide = { kind: "groups", groups: [bucket.group] };
+    const inbound = bucket.direction === "Inbound";
+    const reasons = [...new Set(flows.flatMap((flow) => flow.reasons.map((r) => `${r.profile}/${r.row}`)))].sort();
+    drafts.push({
+      name: azureName(prefix, bucket.group, inbound ? "in-from" : "out-to", label, PROTOCOL_LABEL[bucket.protocol]),
+      widened: widenings(bucket.protocol, flows),
+      identity: JSON.stringify([prefix, bucket.direction, bucket.group, bucket.kind, bucket.protocol, end]),
+      direction: bucket.direction,
+      access: "Allow",
+      groups: [bucket.group],
+      source: inbound ? other : self,
+      destination: inbound ? self : other,
+      protocol: bucket.protocol,
+      ...(ports ? { ports } : {}),
+      description: describeAllow(ctx.plan.layout, reasons),
+      flows: [...new Set(flows.map((flow) => flow.key))].sort(),
+      reasons,
+    });
   }
   return drafts;
 }
 
 /**
- * The rule side for a set of other ends, and the readable part of its name: the peers its flows
- * name (for a service tag, every peer mapped to it).
+ * The rule side for one other end, and the readable part of its name: the group, the service
+ * tag's label, or the CIDR itself (not its peers' names: the same CIDR can join or leave a peer,
+ * and the rule must keep its name then).
  */
-function otherSide(ctx: Context, bucket: Bucket, ends: readonly string[], flows: readonly Flow[]): { other: AzureSide; label: string } {
-  if (bucket.kind === "groups") return { other: { kind: "groups", groups: ends }, label: ends.join("-") };
+function otherSide(ctx: Context, bucket: Bucket, end: string, flows: readonly Flow[]): { other: AzureSide; label: string } {
+  if (bucket.kind === "groups") return { other: { kind: "groups", groups: [end] }, label: end };
   const cidrs = flows.flatMap((flow) => (flow.peer.kind === "cidr" ? [flow.peer] : []));
   if (bucket.tag) {
     const peers = [...new Set(cidrs.flatMap((peer) => ctx.memberships.get(peer.cidr) ?? []))].sort();
@@ -184,13 +188,9 @@ function otherSide(ctx: Context, bucket: Bucket, ends: readonly string[], flows:
   }
   const peers = [...new Set(cidrs.flatMap((peer) => peer.peers))].sort();
   const family = bucket.family!;
-  return { other: { kind: "prefixes", family, prefixes: [...ends].sort(), peers }, label: `${peers.join("-")}-${FAMILY_SUFFIX[family]}` };
-}
-
-/** Whether a rule with this entry allows some of the flow's traffic. */
-function carries(flow: Flow, entry: PackedEntry): boolean {
-  if (!entry.ports || !flow.ports || !hasPorts(flow.protocol)) return true;
-  return entry.ports.some((range) => range.from <= flow.ports!.to && range.to >= flow.ports!.from);
+  // 0.0.0.0/0 and ::/0 would slug to "0-0-0-0-0" and "0".
+  const label = cidrs.some((peer) => peer.world) ? `world-${family === "ipv4" ? "v4" : "v6"}` : end;
+  return { other: { kind: "prefixes", family, prefixes: [end], peers }, label };
 }
 
 /**
