@@ -45,7 +45,7 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   const m = messagesFor(lang);
   const ids = new IdRegistry();
   const nodes = new Map<string, DiagramNode>();
-  const edges = new Map<string, { from: string; to: string; parts: Part[] }>();
+  const edges = new Map<string, Edge>();
 
   for (const group of plan.groups) {
     const id = ids.idFor("g", group.name);
@@ -126,20 +126,7 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
       const others = [...new Set([...edges.values()].flatMap((edge) => [edge.from, edge.to]))].filter((id) => !inside.has(id));
       for (const other of others) {
         for (const outward of [true, false]) {
-          const keys = members.map((member) => (outward ? `${member}>${other}` : `${other}>${member}`));
-          if (keys.some((key) => !edges.has(key))) continue;
-          const common = commonParts(keys.map((key) => edges.get(key)!.parts));
-          if (common.length === 0) continue;
-          for (const key of keys) {
-            const edge = edges.get(key)!;
-            const rest = withoutParts(edge.parts, common);
-            if (rest.length === 0) edges.delete(key);
-            else edges.set(key, { ...edge, parts: rest });
-          }
-          const [from, to] = outward ? [box, other] : [other, box];
-          const existing = edges.get(`${from}>${to}`);
-          edges.set(`${from}>${to}`, { from, to, parts: [...(existing?.parts ?? []), ...common] });
-          aggregated = true;
+          if (liftCommon(edges, members, other, box, outward)) aggregated = true;
         }
       }
     }
@@ -156,19 +143,7 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
     const others = [...new Set([...edges.values()].flatMap((edge) => [edge.from, edge.to]))].filter((id) => !boxes.includes(id) && !boxedGroups.has(id));
     for (const other of others) {
       for (const outward of [true, false]) {
-        const keys = boxes.map((box) => (outward ? `${box}>${other}` : `${other}>${box}`));
-        if (keys.some((key) => !edges.has(key))) continue;
-        const common = commonParts(keys.map((key) => edges.get(key)!.parts));
-        if (common.length === 0) continue;
-        for (const key of keys) {
-          const edge = edges.get(key)!;
-          const rest = withoutParts(edge.parts, common);
-          if (rest.length === 0) edges.delete(key);
-          else edges.set(key, { ...edge, parts: rest });
-        }
-        const [from, to]: [string, string] = outward ? [ALL, other] : [other, ALL];
-        edges.set(`${from}>${to}`, { from, to, parts: [...(edges.get(`${from}>${to}`)?.parts ?? []), ...common] });
-        outer = true;
+        if (liftCommon(edges, boxes, other, ALL, outward)) outer = true;
       }
     }
   }
@@ -245,4 +220,27 @@ export function planMermaid(plan: Plan, lang: Lang = "en"): string {
   byClass("external", all.filter((n) => n.shape !== "group" && !n.world));
   byClass("world", all.filter((n) => n.world));
   return `${lines.join("\n")}\n`;
+}
+
+type Edge = { from: string; to: string; parts: Part[] };
+
+/**
+ * Moves what every member exchanges with `other` (each way, as `outward` says) onto one edge
+ * between `box` and `other`, leaving each member's edge only its own remaining parts. False
+ * when some member has no such edge or the members share nothing.
+ */
+function liftCommon(edges: Map<string, Edge>, members: readonly string[], other: string, box: string, outward: boolean): boolean {
+  const keys = members.map((member) => (outward ? `${member}>${other}` : `${other}>${member}`));
+  if (keys.some((key) => !edges.has(key))) return false;
+  const common = commonParts(keys.map((key) => edges.get(key)!.parts));
+  if (common.length === 0) return false;
+  for (const key of keys) {
+    const edge = edges.get(key)!;
+    const rest = withoutParts(edge.parts, common);
+    if (rest.length === 0) edges.delete(key);
+    else edges.set(key, { ...edge, parts: rest });
+  }
+  const [from, to] = outward ? [box, other] : [other, box];
+  edges.set(`${from}>${to}`, { from, to, parts: [...(edges.get(`${from}>${to}`)?.parts ?? []), ...common] });
+  return true;
 }
