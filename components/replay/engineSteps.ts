@@ -14,18 +14,11 @@
  * followed to a fixed point. Mock ids come from logical names, so an aliased resource keeps its
  * old id.
  */
+import type { PreviewResource } from "../preview/previewStack";
 import { replacingInputs } from "./replaceInputs";
 
-export interface ReplayResource {
-  readonly type: string;
-  readonly name: string;
-  readonly id: string | null;
-  readonly parent: string | null;
-  readonly inputs: Record<string, unknown>;
-  /** Old logical names (same type) the resource answers to. */
-  readonly aliases?: readonly string[];
-  readonly deleteBeforeReplace?: boolean;
-}
+/** A resource as `kubeports preview --format json` prints it: the replay reads previews as they are. */
+export type ReplayResource = PreviewResource;
 
 export type StepOp = "same" | "create" | "update" | "replace" | "delete";
 
