@@ -27,7 +27,7 @@ function value<T>(output: pulumi.Output<T>): Promise<T> {
 describe("AzureClusterFirewall on an existing NSG", () => {
   it("reads the NSG, outputs its id, and warns about a foreign rule on one of its priorities", async () => {
     const resolved = resolveAzureArgs("team", ARGS);
-    const ours = translatePlan(resolved.plan, resolved.translate).rules.find((r) => r.name === "team-workers-in-from-workers-tcp")!;
+    const ours = translatePlan(resolved.plan, resolved.translate).rules.find((r) => r.name === "team-workers-in-nodes-tcp-calico-and-4-ba287")!;
     const invokes: { token: string; inputs: Record<string, unknown> }[] = [];
     await pulumi.runtime.setMocks(
       {

@@ -69,10 +69,10 @@ describe("AzureClusterFirewall (new NSG)", () => {
     const asgId = (group: string) => ofType(resources, ASG).find((r) => r.name === `sk-${group}`)!.id;
     const rule = (name: string) => ofType(resources, RULE).find((r) => r.name === name)!.inputs;
     expect(asgId("masters")).toMatch(/^\/subscriptions\/.+\/sk-masters$/);
-    expect(rule("sk-masters-in-from-workers-tcp")).toEqual({
+    expect(rule("sk-masters-in-nodes-tcp-apiserver-and-6-2e04d")).toEqual({
       resourceGroupName: "k8s-rg",
       networkSecurityGroupName: "sk-nsg",
-      securityRuleName: "sk-masters-in-from-workers-tcp",
+      securityRuleName: "sk-masters-in-nodes-tcp-apiserver-and-6-2e04d",
       // The connectivity model's Typha supplement (TCP 5473) is cited beside the vendor's rows.
       description: expect.stringMatching(/^kubeports sk rows: connectivity-model\/calico-typha, super-kubenetes\/apiserver, /),
       direction: "Inbound",
@@ -138,13 +138,15 @@ describe("AzureClusterFirewall composing into existing resources", () => {
     const rules = ofType(resources, RULE);
     expect(rules.length).toBe(firewall.translation.rules.length);
     for (const r of rules) expect(r.inputs.networkSecurityGroupName).toBe("subnet-nsg");
+    // One class rule lists both sources: the ASG kubeports made and the given one.
+    expect(rules.find((r) => r.name === "team-workers-in-nodes-tcp-calico-and-4-ba287")!.inputs).toMatchObject({
+      destinationApplicationSecurityGroups: [{ id: EXISTING_ASG }],
+      sourceApplicationSecurityGroups: [{ id: ofType(resources, ASG)[0]!.id }, { id: EXISTING_ASG }],
+    });
     expect(rules.find((r) => r.name === "team-workers-in-from-masters-tcp")!.inputs).toMatchObject({
       destinationApplicationSecurityGroups: [{ id: EXISTING_ASG }],
       sourceApplicationSecurityGroups: [{ id: ofType(resources, ASG)[0]!.id }],
-    });
-    expect(rules.find((r) => r.name === "team-workers-in-from-workers-tcp")!.inputs).toMatchObject({
-      destinationApplicationSecurityGroups: [{ id: EXISTING_ASG }],
-      sourceApplicationSecurityGroups: [{ id: EXISTING_ASG }],
+      destinationPortRanges: ["10250"],
     });
     expect((await value(firewall.applicationSecurityGroupIds)).workers).toBe(EXISTING_ASG);
     expect(await value(firewall.networkSecurityGroupName)).toBe("subnet-nsg");
@@ -172,7 +174,7 @@ describe("AzureClusterFirewall refusals", () => {
 
   it("with allowIpInIpAsAnyProtocol, registers *-protocol rules", async () => {
     const { resources } = await record("ipip", { layout: { ...LAYOUT, options: {} }, resourceGroupName: "rg", allowIpInIpAsAnyProtocol: true });
-    const any = ofType(resources, RULE).find((r) => r.name === "ipip-workers-in-from-masters-any")!;
+    const any = ofType(resources, RULE).find((r) => r.name === "ipip-workers-in-nodes-any-ipip-and-1-4dcad")!;
     expect(any.inputs).toMatchObject({ protocol: "*", destinationPortRange: "*", access: "Allow" });
     expect(any.inputs.destinationPortRanges).toBeUndefined();
   });

@@ -59,21 +59,21 @@ const NODE_UDP = ["53", "4789"];
 describe("Azure rules for Super Kubenetes (VXLAN)", () => {
   const t = design({ reservedPriorities: { from: 100, to: 1999 } });
 
-  it("writes one rule per other end (ASG, CIDR), every port it wants in destinationPortRanges", () => {
+  it("packs node groups the same standing rows ask for into one rule, every port in destinationPortRanges; CIDRs get a rule each", () => {
     const masters = { kind: "groups", groups: ["masters"] };
+    const both = { kind: "groups", groups: ["masters", "workers"] };
     const workers = { kind: "groups", groups: ["workers"] };
     const v4 = (cidr: string, ...peers: string[]) => ({ kind: "prefixes", family: "ipv4", prefixes: [cidr], peers });
     const expected: Record<string, { source: unknown; destination: unknown; protocol: string; ports?: string[] }> = {
-      // Only masters reach etcd; masters and workers reach the masters on the same other ports.
-      "sk-masters-in-from-masters-tcp": { source: masters, destination: masters, protocol: "Tcp", ports: ["22", "53", "2379-2380", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"] },
-      "sk-masters-in-from-workers-tcp": { source: workers, destination: masters, protocol: "Tcp", ports: MASTER_TCP_FROM_WORKERS },
-      // The kubelet supplement: only the masters reach the workers' kubelet.
-      "sk-workers-in-from-masters-tcp": { source: masters, destination: workers, protocol: "Tcp", ports: ["22", "53", "5473", "8443", "9099-9100", "10250", "30000-32767"] },
-      "sk-workers-in-from-workers-tcp": { source: workers, destination: workers, protocol: "Tcp", ports: NODE_TCP },
-      "sk-masters-in-from-masters-udp": { source: masters, destination: masters, protocol: "Udp", ports: NODE_UDP },
-      "sk-masters-in-from-workers-udp": { source: workers, destination: masters, protocol: "Udp", ports: NODE_UDP },
-      "sk-workers-in-from-masters-udp": { source: masters, destination: workers, protocol: "Udp", ports: NODE_UDP },
-      "sk-workers-in-from-workers-udp": { source: workers, destination: workers, protocol: "Udp", ports: NODE_UDP },
+      // Only masters reach etcd (one more standing row), so masters and workers are two classes on the masters.
+      "sk-masters-in-nodes-tcp-apiserver-and-7-f8e94": { source: masters, destination: masters, protocol: "Tcp", ports: ["22", "53", "2379-2380", "5473", "6443", "8443", "9099-9100", "10250-10258", "30000-32767"] },
+      "sk-masters-in-nodes-tcp-apiserver-and-6-2e04d": { source: workers, destination: masters, protocol: "Tcp", ports: MASTER_TCP_FROM_WORKERS },
+      // On the workers both groups are one class; the kubelet supplement (only the masters reach
+      // the workers' kubelet) is what the masters want beyond it, in a rule of their own.
+      "sk-workers-in-nodes-tcp-calico-and-4-ba287": { source: both, destination: workers, protocol: "Tcp", ports: NODE_TCP },
+      "sk-workers-in-from-masters-tcp": { source: masters, destination: workers, protocol: "Tcp", ports: ["10250"] },
+      "sk-masters-in-nodes-udp-dns-udp": { source: both, destination: masters, protocol: "Udp", ports: NODE_UDP },
+      "sk-workers-in-nodes-udp-dns-udp": { source: both, destination: workers, protocol: "Udp", ports: NODE_UDP },
       // 203.0.113.0/24 is both admin and apiClients: SSH and the API in one rule, named after the CIDR.
       "sk-masters-in-from-203-0-113-0-24-tcp": { source: v4("203.0.113.0/24", "admin", "apiClients"), destination: masters, protocol: "Tcp", ports: ["22", "6443"] },
       "sk-workers-in-from-203-0-113-0-24-tcp": { source: v4("203.0.113.0/24", "admin"), destination: workers, protocol: "Tcp", ports: ["22"] },
@@ -112,7 +112,7 @@ describe("Azure rules for Super Kubenetes (VXLAN)", () => {
       expect(r.description.length).toBeLessThanOrEqual(140);
     }
     expect(rule(t, "sk-masters-in-from-198-51-100-0-24-tcp").description).toBe("kubeports sk rows: super-kubenetes/apiserver");
-    const long = rule(t, "sk-masters-in-from-workers-tcp").description;
+    const long = rule(t, "sk-masters-in-nodes-tcp-apiserver-and-6-2e04d").description;
     // Rows sorted by profile: the connectivity model's supplement is cited beside the vendor's rows.
     expect(long).toMatch(/^kubeports sk rows: connectivity-model\/calico-typha, super-kubenetes\/apiserver, .*\+\d+ more$/);
   });
@@ -207,13 +207,13 @@ describe("protocols Azure cannot name", () => {
 
   it("with allowIpInIpAsAnyProtocol, writes IP-in-IP as a *-protocol rule and says so", () => {
     const t = design({ layout: ipipLayout, allowIpInIpAsAnyProtocol: true });
-    const any = rule(t, "sk-workers-in-from-masters-any");
-    expect(any).toMatchObject({ protocol: "*", source: { kind: "groups", groups: ["masters"] }, destination: { kind: "groups", groups: ["workers"] } });
+    const any = rule(t, "sk-workers-in-nodes-any-ipip-and-1-4dcad");
+    expect(any).toMatchObject({ protocol: "*", source: { kind: "groups", groups: ["masters", "workers"] }, destination: { kind: "groups", groups: ["workers"] } });
     expect(any.ports).toBeUndefined();
     expect(any.reasons).toEqual(["super-kubenetes/ipip", "super-kubenetes/ipip-94"]);
-    expect(t.notes.join("\n")).toMatch(/sk-workers-in-from-masters-any allows every protocol because allowIpInIpAsAnyProtocol is set/);
+    expect(t.notes.join("\n")).toMatch(/sk-workers-in-nodes-any-ipip-and-1-4dcad allows every protocol because allowIpInIpAsAnyProtocol is set/);
     // BGP applies in IP-in-IP mode.
-    expect(rule(t, "sk-workers-in-from-workers-tcp").ports).toContain("179");
+    expect(rule(t, "sk-workers-in-nodes-tcp-bgp-and-5-b02e6").ports).toContain("179");
   });
 
   it("writes ESP as Esp and ICMP as Icmp, noting that ICMP types cannot be matched", () => {
@@ -279,9 +279,11 @@ describe("egress and the virtual network", () => {
     const t = design({ layout, restrictEgress: true });
     const out = t.rules.filter((r) => r.direction === "Outbound");
     expect(rule(t, "sk-workers-out-to-10-0-0-4-32-udp")).toMatchObject({ source: { kind: "groups", groups: ["workers"] }, destination: { kind: "prefixes", prefixes: ["10.0.0.4/32"] }, ports: ["53"] });
-    // Workers send the node ports to masters and workers alike, the API and control plane only to masters.
-    expect(rule(t, "sk-workers-out-to-workers-tcp")).toMatchObject({ destination: { kind: "groups", groups: ["workers"] }, ports: NODE_TCP });
-    expect(rule(t, "sk-workers-out-to-masters-tcp")).toMatchObject({ destination: { kind: "groups", groups: ["masters"] }, ports: MASTER_TCP_FROM_WORKERS });
+    // Workers send the node ports to masters and workers alike, the API and control plane only to
+    // masters; outbound, the classes are the destinations the same standing rows ask for.
+    expect(rule(t, "sk-workers-out-nodes-tcp-calico-and-4-ba287")).toMatchObject({ destination: { kind: "groups", groups: ["workers"] }, ports: NODE_TCP });
+    expect(rule(t, "sk-workers-out-nodes-tcp-apiserver-and-6-2e04d")).toMatchObject({ destination: { kind: "groups", groups: ["masters"] }, ports: MASTER_TCP_FROM_WORKERS });
+    expect(rule(t, "sk-workers-out-nodes-udp-dns-udp")).toMatchObject({ destination: { kind: "groups", groups: ["masters", "workers"] }, ports: NODE_UDP });
     expect(rule(t, "sk-out-deny-all-4096")).toMatchObject({ access: "Deny", source: { kind: "groups", groups: ["masters", "workers"] }, destination: { kind: "any" }, priority: 4096 });
     expect(new Set(out.map((r) => r.priority)).size).toBe(out.length);
     expect(t.hosts.every((h) => h.blocked)).toBe(true);
@@ -301,6 +303,15 @@ describe("egress and the virtual network", () => {
       ["sk-in-deny-vnet-4095", 4095, 3],
       ["sk-in-deny-vnet-4096", 4096, 10],
     ]);
+  });
+
+  it("splits a class of more than 10 node groups over rules of at most 10 ASGs, each chunk named by its place", () => {
+    const groups = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`g${String(i).padStart(2, "0")}`, { roles: ["worker"] }]));
+    const t = design({ layout: { ...LAYOUT, groups: { ...groups, masters: { roles: ["controlPlane", "etcd"] } } } });
+    const sources = (name: string) => { const side = rule(t, name).source; return side.kind === "groups" ? side.groups : []; };
+    expect(sources("sk-masters-in-nodes-udp-dns-udp")).toEqual(["g00", "g01", "g02", "g03", "g04", "g05", "g06", "g07", "g08", "g09"]);
+    expect(sources("sk-masters-in-nodes-udp-dns-udp-part-2")).toEqual(["g10", "g11", "masters"]);
+    expect(rule(t, "sk-masters-in-nodes-udp-dns-udp-part-2").ports).toEqual(NODE_UDP);
   });
 
   // Pod-sourced traffic comes from pod IPs that no ASG holds, and Azure routes pod addresses only with

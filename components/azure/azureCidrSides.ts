@@ -1,7 +1,7 @@
 /**
  * Which rule side a CIDR belongs to. A CIDR's membership is the set of peer names (and document
  * labels) that resolved to it anywhere in the plan; it decides whether the CIDR is written as a
- * service tag. Each untagged CIDR gets rules of its own (azureRules: one rule per other end), so
+ * service tag. Each untagged CIDR gets rules of its own (azureRules never packs CIDRs together), so
  * a CIDR joining or leaving a peer never renames a rule.
  *
  * A peer mapped to a service tag (serviceTags) is written as the tag instead of its CIDRs, e.g.

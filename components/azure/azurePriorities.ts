@@ -14,9 +14,10 @@
  * direction) never puts a rule onto a priority another rule held before the edit. An edit that
  * does both can give a new identity the slot of a removed one (stateless: nothing here knows the
  * old set), which the engine replay in `kubeports diff --steps` reports. azureRules makes the
- * common edits one-sided by construction: a rule's identity is (direction, group, protocol,
- * other end), so port edits are in-place updates and adding or removing a CIDR, group or peer
- * only adds or only removes identities. How:
+ * common edits one-sided by construction: a rule's identity is (direction, group, protocol, and
+ * either its standing rows or its one other end), never its ports or member list, so port edits
+ * and feature toggles are mostly in-place updates and adding or removing a CIDR, group, peer or
+ * layout rule only adds or only removes identities. How:
  *
  * - levels with disjoint slots (LEVELS below): at level k, each rule still unplaced proposes one
  *   slot, hashed from its own identity (reserved and pinned slots are configuration, not other

@@ -7,13 +7,14 @@
  * NICs of the nodes). One NSG per group would need every NIC's NSG to repeat the other groups'
  * rules, and the subnet-plus-NIC evaluation would have to allow each flow twice.
  *
- * Allow rules are packed exactly (components/firewall/packBySourceSet): per direction, group,
- * protocol and kind of other side (node groups' ASGs, IPv4 prefixes, IPv6 prefixes, one service
- * tag), one rule per set of other ends that want the same ports, with every such port in
- * destinationPortRanges and up to 10 ASGs on the other side. Every (other end, protocol, port) a
- * rule allows is one the plan asks for, and every one the plan asks for is allowed. A rule's
- * identity (so its name and priority) is its group, protocol and set of other ends, never its
- * ports: a one-port edit changes at most two rules.
+ * Allow rules are packed exactly, per direction, group, protocol and kind of other side (node
+ * groups' ASGs, IPv4 prefixes, IPv6 prefixes, one service tag), with every port in
+ * destinationPortRanges (see allowRules). Node groups that the same standing vendor rows ask for
+ * share one rule listing their ASGs; what one other end wants beyond that, and every CIDR or tag,
+ * gets a rule of its own. Every (other end, protocol, port) a rule allows is one the plan asks
+ * for, and every one the plan asks for is allowed. No rule's identity (so its name and priority)
+ * depends on its ports or on which node groups it lists: a one-port edit changes at most two rules,
+ * and adding or removing a node group, CIDR, peer or layout rule never re-creates a surviving rule.
  *
  * Inbound: Azure's default AllowVnetInBound (65000) admits the whole virtual network, peered
  * networks and VPN/ExpressRoute ranges to every port, which would make the group rules moot for
@@ -25,7 +26,10 @@
 import { KubeportsError, type InputIssue } from "../model/errors";
 import { knownList } from "../model/suggest";
 import type { Flow, FlowPeer, Plan, PlanGroup } from "../model/plan";
-import { formatPortRange } from "../model/ports";
+import { MAX_PORT, MIN_PORT, compactPortRanges, formatPortRange, intersectPortRanges, subtractPortRanges, type PortRange } from "../model/ports";
+import { shortHash } from "../naming/stableName";
+import { findProfile } from "../profiles/catalog";
+import { OPTION_INFO, type OptionName } from "../model/options";
 import { hasPorts } from "../model/protocol";
 import { cidrMemberships, cidrSide, serviceTagIssues } from "./azureCidrSides";
 import { describeAllow, describeDeny } from "./azureDescriptions";
@@ -34,7 +38,6 @@ import { azureName, disambiguate } from "./azureNames";
 import { DENY_BAND, PriorityCollision, assignPriorities, freeSlotCount } from "./azurePriorities";
 import { azureProtocol, tunnelIssues } from "./azureProtocol";
 import type { AzureDirection, AzureFamily, AzureProtocol, AzureRuleSpec, AzureSide, AzureTranslateOptions, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
-import { packBySourceSet } from "../firewall/packBySourceSet";
 
 const PROTOCOL_LABEL: Record<AzureProtocol, string> = { Tcp: "tcp", Udp: "udp", Icmp: "icmp", Esp: "esp", "*": "any" };
 
@@ -134,53 +137,160 @@ function unexpressedHost(ctx: Context, group: PlanGroup, flow: Flow): void {
   });
 }
 
+/** Where a port set means "every port": protocols without ports, and ported flows without a range. */
+const EVERY: PortRange = { from: MIN_PORT, to: MAX_PORT };
+
+/** One other end of a bucket and what it wants. */
+interface EndWants {
+  readonly end: string;
+  readonly flows: readonly Flow[];
+  /** "profile/row" of the rows behind its flows that are not the layout's own rules, sorted. */
+  readonly rows: readonly string[];
+  /** Ports of the flows that some such row asks for. */
+  readonly vendorPorts: readonly PortRange[];
+  /** Every port it wants. */
+  readonly ports: readonly PortRange[];
+}
+
+/** A rule before its name: who it lets in (or out to), on which ports, for which flows. */
+interface Carrier {
+  readonly identity: unknown[];
+  readonly nameParts: readonly string[];
+  readonly ends: readonly string[];
+  readonly ports: readonly PortRange[];
+  readonly flows: readonly Flow[];
+}
+
+const rowOf = (reason: { profile: string; row: string }) => `${reason.profile}/${reason.row}`;
+
 /**
- * One rule per other end of the bucket (an ASG, a CIDR or the service tag), with every port that
- * end wants in destinationPortRanges. The rule's identity, name and priority come from
- * (direction, group, protocol, other end) only, never from its ports or from which other ends
- * want the same ports, so the common edits never re-create a surviving rule: a port edit updates
- * one rule in place, adding a peer CIDR, a node group or a peer only creates rules, removing one
- * only deletes rules (see azurePriorities for why such edits never land on a held priority).
+ * A catalog row that no on/off option adds or removes: no `when`, or one that names only choices
+ * (cni, calicoMode, downstream, ...). Toggling a feature (metallb, monitoring, ha, ...) or a
+ * connectivity-model supplement adds and removes the other rows, so only standing rows may name
+ * a class rule: a toggle then changes a class's ports in place instead of re-creating it under a
+ * new name (which could land on the old rule's priority mid-update).
  */
-function allowRules(ctx: Context, bucket: Bucket): Draft[] {
-  const { prefix } = ctx.options;
-  const ported = bucket.protocol === "Tcp" || bucket.protocol === "Udp";
-  const drafts: Draft[] = [];
-  for (const end of [...new Set(bucket.flows.map((f) => f.end))].sort()) {
-    const flows = bucket.flows.filter((f) => f.end === end).map(({ flow }) => flow);
-    const wanted = flows.map((flow) => ({ source: end, protocol: bucket.protocol, ...(ported && hasPorts(flow.protocol) && flow.ports ? { ports: flow.ports } : {}) }));
-    const [packed] = packBySourceSet(wanted);
-    const ports = packed!.entries[0]!.ports?.map(formatPortRange);
-    const { other, label } = otherSide(ctx, bucket, end, flows);
-    const self: AzureSide = { kind: "groups", groups: [bucket.group] };
-    const inbound = bucket.direction === "Inbound";
-    const reasons = [...new Set(flows.flatMap((flow) => flow.reasons.map((r) => `${r.profile}/${r.row}`)))].sort();
-    drafts.push({
-      name: azureName(prefix, bucket.group, inbound ? "in-from" : "out-to", label, PROTOCOL_LABEL[bucket.protocol]),
-      widened: widenings(bucket.protocol, flows),
-      identity: JSON.stringify([prefix, bucket.direction, bucket.group, bucket.kind, bucket.protocol, end]),
-      direction: bucket.direction,
-      access: "Allow",
-      groups: [bucket.group],
-      source: inbound ? other : self,
-      destination: inbound ? self : other,
-      protocol: bucket.protocol,
-      ...(ports ? { ports } : {}),
-      description: describeAllow(ctx.plan.layout, reasons),
-      flows: [...new Set(flows.map((flow) => flow.key))].sort(),
-      reasons,
-    });
-  }
-  return drafts;
+function isStandingRow(reason: { profile: string; row: string }): boolean {
+  const row = findProfile(reason.profile)?.rows.find((r) => r.id === reason.row);
+  if (!row) return false;
+  return Object.keys(row.when ?? {}).every((option) => OPTION_INFO[option as OptionName].values !== undefined);
 }
 
 /**
- * The rule side for one other end, and the readable part of its name: the group, the service
- * tag's label, or the CIDR itself (not its peers' names: the same CIDR can join or leave a peer,
- * and the rule must keep its name then).
+ * The bucket's rules, packed exactly. Node groups that the same standing rows ask for (see
+ * isStandingRow) form a class: one rule lists their ASGs (10 per rule; a larger class continues in
+ * "part-2", ...) with the ports every member wants for its vendor and supplement rows. What an end
+ * wants beyond that (its layout rules, a feature row only some members get) goes into a rule of
+ * its own, named and prioritised as before packing: (group, protocol, other end). CIDRs and tags
+ * are never grouped: a CIDR's rows follow its peers, so a class of CIDRs would change identity
+ * when a CIDR leaves one of two peers that share it.
+ *
+ * Identity, and so name and priority: a class rule is (group, protocol, kind, standing rows),
+ * never its members or ports. So, per NSG direction: a feature toggle or a vendor row's new ports
+ * update class rules in place; a layout rule's port updates or creates the end's own rule; adding
+ * a node group joins classes in place and creates its own rules; removing one leaves classes and
+ * deletes rules. Only a choice option (cni, calicoMode, ...) or a new profile version renames a
+ * class (checked by the replay, not guaranteed; see azurePriorities).
  */
-function otherSide(ctx: Context, bucket: Bucket, end: string, flows: readonly Flow[]): { other: AzureSide; label: string } {
-  if (bucket.kind === "groups") return { other: { kind: "groups", groups: [end] }, label: end };
+function allowRules(ctx: Context, bucket: Bucket): Draft[] {
+  const ported = bucket.protocol === "Tcp" || bucket.protocol === "Udp";
+  const portsOf = (flow: Flow): PortRange => (ported && hasPorts(flow.protocol) && flow.ports ? flow.ports : EVERY);
+  const ends: EndWants[] = [...new Set(bucket.flows.map((f) => f.end))].sort().map((end) => {
+    const flows = bucket.flows.filter((f) => f.end === end).map(({ flow }) => flow);
+    const vendor = flows.filter((flow) => flow.reasons.some((r) => r.profile !== "layout"));
+    const rows = [...new Set(flows.flatMap((flow) => flow.reasons.filter(isStandingRow).map(rowOf)))].sort();
+    return { end, flows, rows, vendorPorts: compactPortRanges(vendor.map(portsOf)), ports: compactPortRanges(flows.map(portsOf)) };
+  });
+
+  const classes = new Map<string, EndWants[]>();
+  for (const want of ends) {
+    if (want.rows.length === 0 || bucket.kind !== "groups") continue;
+    const key = JSON.stringify(want.rows);
+    classes.set(key, [...(classes.get(key) ?? []), want]);
+  }
+  const shared = new Map<string, readonly PortRange[]>();
+  const carriers: Carrier[] = [];
+  const base = [ctx.options.prefix, bucket.direction, bucket.group, bucket.kind, bucket.protocol];
+  for (const members of classes.values()) {
+    const rows = members[0]!.rows;
+    const ports = members.slice(1).reduce((common, m) => intersectPortRanges(common, m.vendorPorts), members[0]!.vendorPorts);
+    if (ports.length === 0) continue;
+    for (const m of members) shared.set(m.end, ports);
+    const perRule = bucket.kind === "groups" ? MAX_ASGS_PER_SIDE : members.length;
+    for (let i = 0; i * perRule < members.length; i++) {
+      const chunk = members.slice(i * perRule, (i + 1) * perRule);
+      carriers.push({
+        identity: [...base, "rows", rows, ...(i > 0 ? [i] : [])],
+        nameParts: [classLabel(bucket), rowsLabel(rows), ...(i > 0 ? [`part-${i + 1}`] : [])],
+        ends: chunk.map((m) => m.end),
+        ports,
+        flows: chunk.flatMap((m) => m.flows.filter((flow) => overlaps(portsOf(flow), ports))),
+      });
+    }
+  }
+  for (const want of ends) {
+    const own = subtractPortRanges(want.ports, shared.get(want.end) ?? []);
+    if (own.length === 0) continue;
+    carriers.push({ identity: [...base, want.end], nameParts: [], ends: [want.end], ports: own, flows: want.flows.filter((flow) => overlaps(portsOf(flow), own)) });
+  }
+  return carriers.map((carrier) => draft(ctx, bucket, carrier, ported));
+}
+
+function draft(ctx: Context, bucket: Bucket, carrier: Carrier, ported: boolean): Draft {
+  const { other, label } = otherSide(ctx, bucket, carrier.ends, carrier.flows);
+  const self: AzureSide = { kind: "groups", groups: [bucket.group] };
+  const inbound = bucket.direction === "Inbound";
+  const reasons = [...new Set(carrier.flows.flatMap((flow) => flow.reasons.map(rowOf)))].sort();
+  const every = carrier.ports.length === 1 && carrier.ports[0]!.from === MIN_PORT && carrier.ports[0]!.to === MAX_PORT;
+  const protocol = PROTOCOL_LABEL[bucket.protocol];
+  const name =
+    carrier.nameParts.length > 0
+      ? azureName(ctx.options.prefix, bucket.group, inbound ? "in" : "out", ...carrier.nameParts.slice(0, 1), protocol, ...carrier.nameParts.slice(1))
+      : azureName(ctx.options.prefix, bucket.group, inbound ? "in-from" : "out-to", label, protocol);
+  return {
+    name,
+    widened: widenings(bucket.protocol, carrier.flows),
+    identity: JSON.stringify(carrier.identity),
+    direction: bucket.direction,
+    access: "Allow",
+    groups: [bucket.group],
+    source: inbound ? other : self,
+    destination: inbound ? self : other,
+    protocol: bucket.protocol,
+    ...(ported && !every ? { ports: carrier.ports.map(formatPortRange) } : {}),
+    description: describeAllow(ctx.plan.layout, reasons),
+    flows: [...new Set(carrier.flows.map((flow) => flow.key))].sort(),
+    reasons,
+  };
+}
+
+function overlaps(range: PortRange, ports: readonly PortRange[]): boolean {
+  return intersectPortRanges([range], ports).length > 0;
+}
+
+/** The kind of other end in a class rule's name: node groups, one family's CIDRs, or the tag. */
+function classLabel(bucket: Bucket): string {
+  if (bucket.kind === "groups") return "nodes";
+  if (bucket.tag) return bucket.tag.label;
+  return `cidrs-${bucket.family === "ipv6" ? "v6" : "v4"}`;
+}
+
+/**
+ * The rows a class rule carries, in its name: the row's id, or the first row's id, how many more,
+ * and a hash of all of them (so two classes that start alike never share a name).
+ */
+function rowsLabel(rows: readonly string[]): string {
+  const id = (row: string) => row.slice(row.indexOf("/") + 1);
+  return rows.length === 1 ? id(rows[0]!) : `${id(rows[0]!)}-and-${rows.length - 1}-${shortHash(rows.join("\n"), 5)}`;
+}
+
+/**
+ * The rule side for some other ends of one kind, and the readable part of an end's own rule name:
+ * the group, the service tag's label, or the CIDR itself (not its peers' names: the same CIDR can
+ * join or leave a peer, and the rule must keep its name then).
+ */
+function otherSide(ctx: Context, bucket: Bucket, ends: readonly string[], flows: readonly Flow[]): { other: AzureSide; label: string } {
+  if (bucket.kind === "groups") return { other: { kind: "groups", groups: [...ends] }, label: ends.join("-") };
   const cidrs = flows.flatMap((flow) => (flow.peer.kind === "cidr" ? [flow.peer] : []));
   if (bucket.tag) {
     const peers = [...new Set(cidrs.flatMap((peer) => ctx.memberships.get(peer.cidr) ?? []))].sort();
@@ -189,8 +299,8 @@ function otherSide(ctx: Context, bucket: Bucket, end: string, flows: readonly Fl
   const peers = [...new Set(cidrs.flatMap((peer) => peer.peers))].sort();
   const family = bucket.family!;
   // 0.0.0.0/0 and ::/0 would slug to "0-0-0-0-0" and "0".
-  const label = cidrs.some((peer) => peer.world) ? `world-${family === "ipv4" ? "v4" : "v6"}` : end;
-  return { other: { kind: "prefixes", family, prefixes: [end], peers }, label };
+  const label = cidrs.some((peer) => peer.world) ? `world-${family === "ipv4" ? "v4" : "v6"}` : ends.join("-");
+  return { other: { kind: "prefixes", family, prefixes: [...ends], peers }, label };
 }
 
 /**
