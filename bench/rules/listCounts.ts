@@ -9,8 +9,10 @@
  *   x these ends x these pieces"). (2) One group per rule: per group, pieces wanted by the same
  *   set of other ends share one rule. At most 10 identities per side. Each rule allows only
  *   what the plan asks for, so the count is achievable; it is not a proven minimum (a minimum
- *   cover by such products is NP-hard). kubeports' translators use (2), which keeps a one-port
- *   edit to at most two rules.
+ *   cover by such products is NP-hard). kubeports' GCP translator uses (2), which keeps a
+ *   one-port edit to at most two rules; the Azure translator packs less (classes of node groups
+ *   by standing rows, CIDRs one per rule) because a rule named after its source set would be
+ *   re-created, on a priority the old rule may still hold, whenever a group or CIDR joins.
  * - naive with lists: what a competent user writes from the vendor tables: one rule per table
  *   row, with lists where the cloud has them: per row and direction, the target groups that
  *   receive the row from the same set of sources share one rule listing those sources; split
