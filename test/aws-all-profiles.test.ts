@@ -19,7 +19,7 @@ import { describe, expect, it } from "vitest";
 import { AwsClusterFirewall } from "../components/aws/AwsClusterFirewall";
 import type { AwsFirewallSpec, AwsGroupSummary, AwsRuleSummary } from "../components/aws/awsSpec";
 import { resolveFirewallArgs } from "../components/aws/firewallArgs";
-import { groupArgs, ruleArgs } from "../components/aws/registerFirewall";
+import { groupArgs, ruleArgs } from "../components/aws/awsResourceArgs";
 import { compile } from "../components/compiler/compile";
 import type { Layout } from "../components/model/layout";
 import type { ProfileId, RoleName } from "../components/model/catalogTypes";

@@ -15,7 +15,7 @@ import { AwsClusterFirewall, type AwsClusterFirewallArgs } from "../components/a
 import type { AwsFirewallSpec } from "../components/aws/awsSpec";
 import { RULE_DESCRIPTION_CHARS } from "../components/aws/awsText";
 import { resolveFirewallArgs, type FirewallArgsInput } from "../components/aws/firewallArgs";
-import { groupArgs, ruleArgs } from "../components/aws/registerFirewall";
+import { groupArgs, ruleArgs } from "../components/aws/awsResourceArgs";
 import { compile } from "../components/compiler/compile";
 import { KubeportsError } from "../components/model/errors";
 import type { CustomRule, Layout } from "../components/model/layout";

@@ -8,7 +8,8 @@ import * as ec2 from "@pulumi/aws/ec2";
 import * as vpc from "@pulumi/aws/vpc";
 import { KubeportsError } from "../model/errors";
 import type { DeferredCidrs } from "../firewall/peerInputs";
-import type { AwsFirewallSpec, AwsGroupSpec, AwsRuleSpec } from "./awsSpec";
+import { groupArgs, ruleArgs } from "./awsResourceArgs";
+import type { AwsFirewallSpec } from "./awsSpec";
 import { checkUserTags } from "./awsTags";
 
 export interface FirewallInputs {
@@ -75,31 +76,3 @@ function checkedTags(subject: string, tags: Readonly<Record<string, pulumi.Input
   );
 }
 
-/** A created group's ec2.SecurityGroup inputs (exported so tests compare what is registered with the spec through this one mapping). */
-export function groupArgs<Id>(group: AwsGroupSpec, vpcId: Id) {
-  return { name: group.awsName, description: group.description, vpcId, tags: { ...group.tags } };
-}
-
-/**
- * A rule's vpc.SecurityGroupIngressRule / SecurityGroupEgressRule inputs, given node group ->
- * security group id and peer -> prefix list id (Outputs here; resolved strings in tests).
- */
-export function ruleArgs<Id>(rule: AwsRuleSpec, ids: Readonly<Record<string, Id>>, inputs: { readonly prefixListIds: Readonly<Record<string, Id>> }) {
-  const source = rule.source;
-  const target =
-    source.kind === "group"
-      ? { referencedSecurityGroupId: ids[source.group]! }
-      : source.kind === "prefixList"
-        ? { prefixListId: inputs.prefixListIds[source.peer]! }
-        : source.family === "ipv4"
-          ? { cidrIpv4: source.cidr }
-          : { cidrIpv6: source.cidr };
-  return {
-    securityGroupId: ids[rule.group]!,
-    ipProtocol: rule.ipProtocol,
-    ...(rule.fromPort !== undefined ? { fromPort: rule.fromPort, toPort: rule.toPort } : {}),
-    ...target,
-    description: rule.description,
-    tags: { ...rule.tags },
-  };
-}

@@ -9,7 +9,8 @@ import * as network from "@pulumi/azure-native/network";
 import type { DeferredCidrs } from "../firewall/peerInputs";
 import type { ResolvedAzureArgs } from "./azureArgs";
 import { azureName } from "./azureNames";
-import type { AzureRuleSpec, AzureSide, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
+import { securityRuleArgs, type SecurityRuleContext } from "./azureRuleArgs";
+import type { AzureRuleSpec, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
 
 /** What registration needs from the args besides the translation. */
 export interface AzureRegisterInputs {
@@ -66,57 +67,20 @@ export function registerAzureFirewall(parent: pulumi.Resource, resolved: Resolve
     asgLines.push(`${group}: ASG ${asg.name} (created)`);
   }
 
-  const context: RuleContext = { resourceGroupName: inputs.resourceGroupName, networkSecurityGroupName: nsgName, asgIds, cidrs: inputs.cidrs };
+  const context: SecurityRuleContext<pulumi.Input<string>, pulumi.Input<string[]>> = {
+    resourceGroupName: inputs.resourceGroupName,
+    networkSecurityGroupName: nsgName,
+    asgId: (group) => {
+      const id = asgIds.get(group);
+      if (id === undefined) throw new Error(`kubeports bug: rule names group ${group}, which has no ASG`);
+      return id;
+    },
+    prefixes: (cidrs) => inputs.cidrs.resolveAll(cidrs),
+  };
   for (const rule of translation.rules) new network.SecurityRule(rule.name, securityRuleArgs(rule, context), { parent, dependsOn: ruleDependsOn });
 
   logHosts(parent, translation.hosts);
   return { networkSecurityGroupId, networkSecurityGroupName: nsgName, asgIds, asgLines };
-}
-
-interface RuleContext {
-  readonly resourceGroupName: pulumi.Input<string>;
-  readonly networkSecurityGroupName: pulumi.Input<string>;
-  readonly asgIds: ReadonlyMap<string, pulumi.Input<string>>;
-  readonly cidrs: DeferredCidrs;
-}
-
-function asgRefs(context: RuleContext, groups: readonly string[]): { id: pulumi.Input<string> }[] {
-  return groups.map((group) => {
-    const id = context.asgIds.get(group);
-    if (id === undefined) throw new Error(`kubeports bug: rule names group ${group}, which has no ASG`);
-    return { id };
-  });
-}
-
-/** Each side sets exactly one of: ASGs, a prefix list (CIDRs), or one prefix (a service tag or "*"). */
-function sideArgs(context: RuleContext, side: AzureSide, which: "source" | "destination"): Partial<network.SecurityRuleArgs> {
-  if (side.kind === "groups") {
-    const refs = asgRefs(context, side.groups);
-    return which === "source" ? { sourceApplicationSecurityGroups: refs } : { destinationApplicationSecurityGroups: refs };
-  }
-  if (side.kind === "prefixes") {
-    const prefixes = context.cidrs.resolveAll(side.prefixes);
-    return which === "source" ? { sourceAddressPrefixes: prefixes } : { destinationAddressPrefixes: prefixes };
-  }
-  const prefix = side.kind === "tag" ? side.tag : "*";
-  return which === "source" ? { sourceAddressPrefix: prefix } : { destinationAddressPrefix: prefix };
-}
-
-function securityRuleArgs(rule: AzureRuleSpec, context: RuleContext): network.SecurityRuleArgs {
-  return {
-    resourceGroupName: context.resourceGroupName,
-    networkSecurityGroupName: context.networkSecurityGroupName,
-    securityRuleName: rule.name,
-    description: rule.description,
-    direction: rule.direction,
-    access: rule.access,
-    priority: rule.priority,
-    protocol: rule.protocol,
-    sourcePortRange: "*",
-    ...(rule.ports ? { destinationPortRanges: [...rule.ports] } : { destinationPortRange: "*" }),
-    ...sideArgs(context, rule.source, "source"),
-    ...sideArgs(context, rule.destination, "destination"),
-  };
 }
 
 /** One message per component: host-name egress is common (package mirrors, registries) and per-host lines drown the preview. */

@@ -8,14 +8,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import * as serviceaccount from "@pulumi/gcp/serviceaccount";
 import type { DeferredCidrs } from "../firewall/peerInputs";
-import type { GcpAllow } from "./gcpAllows";
+import { entries, firewallArgs, identityOf, type FirewallContext, type Identity as GcpIdentity } from "./gcpFirewallArgs";
 import type { GroupIdentity, ResolvedGcpArgs } from "./gcpArgs";
 import { gcpName } from "./gcpNames";
 import type { GcpRuleSpec, GcpTranslation } from "./gcpRuleSpec";
 import { formatAllows } from "./gcpSummary";
 
 /** A group's identity once its resources exist. */
-export type Identity = { readonly kind: "tag"; readonly tag: string } | { readonly kind: "serviceAccount"; readonly email: pulumi.Input<string> };
+export type Identity = GcpIdentity<pulumi.Input<string>>;
 
 /** What registration needs from the args besides the translation. */
 export interface GcpRegisterInputs {
@@ -29,7 +29,7 @@ export interface GcpRegisterInputs {
 export function registerGcpFirewall(parent: pulumi.Resource, resolved: ResolvedGcpArgs, translation: GcpTranslation, inputs: GcpRegisterInputs): Map<string, Identity> {
   const identities = new Map<string, Identity>();
   for (const [group, identity] of resolved.identities) identities.set(group, realize(parent, group, identity, resolved.plan.layout, inputs.project));
-  const context: RuleContext = { identities, network: inputs.network, project: inputs.project, logging: resolved.logging, cidrs: inputs.cidrs };
+  const context: RuleContext = { identities, network: inputs.network, project: inputs.project, logging: resolved.logging, ranges: (cidrs) => inputs.cidrs.resolveAll(cidrs) };
 
   for (const rule of translation.rules.filter((r) => r.layer === "vpc")) {
     new compute.Firewall(rule.name, firewallArgs(rule, context), { parent, deleteBeforeReplace: true });
@@ -78,47 +78,10 @@ function registerPolicy(parent: pulumi.Resource, prefix: string, layout: string,
   for (const rule of rules) new compute.NetworkFirewallPolicyRule(rule.name, policyRuleArgs(rule, policy.name, context), { parent: policy });
 }
 
-interface RuleContext {
-  readonly identities: ReadonlyMap<string, Identity>;
-  readonly network: pulumi.Input<string>;
-  readonly project: pulumi.Input<string> | undefined;
-  readonly logging: boolean;
-  readonly cidrs: DeferredCidrs;
-}
-
-function identityOf(context: RuleContext, group: string): Identity {
-  const identity = context.identities.get(group);
-  if (!identity) throw new Error(`kubeports bug: rule names group ${group}, which has no identity`);
-  return identity;
-}
-
-function entries(allows: readonly GcpAllow[]): { protocol: string; ports?: string[] }[] {
-  return allows.map((allow) => ({ protocol: allow.protocol, ...(allow.ports ? { ports: [...allow.ports] } : {}) }));
-}
-
-/** Tags and service accounts are never mixed: every group has the same kind of identity. */
-function firewallArgs(rule: GcpRuleSpec, context: RuleContext): compute.FirewallArgs {
-  const target = identityOf(context, rule.group);
-  const peer = rule.peer;
-  const sources = peer.kind === "groups" ? peer.groups.map((group) => identityOf(context, group)) : [];
-  const list = entries(rule.allows);
-  return {
-    name: rule.name,
-    network: context.network,
-    ...(context.project === undefined ? {} : { project: context.project }),
-    description: rule.description,
-    direction: rule.direction,
-    priority: rule.priority,
-    ...(rule.action === "allow" ? { allows: list } : { denies: list }),
-    ...(target.kind === "tag" ? { targetTags: [target.tag] } : { targetServiceAccounts: [target.email] }),
-    ...(sources.length > 0 ? sourceIdentities(sources) : {}),
-    ...(peer.kind === "ranges" ? (rule.direction === "INGRESS" ? { sourceRanges: context.cidrs.resolveAll(peer.ranges) } : { destinationRanges: context.cidrs.resolveAll(peer.ranges) }) : {}),
-    ...(context.logging ? { logConfig: { metadata: "INCLUDE_ALL_METADATA" } } : {}),
-  };
-}
+type RuleContext = FirewallContext<pulumi.Input<string>, pulumi.Input<string>, pulumi.Input<string[]>>;
 
 function policyRuleArgs(rule: GcpRuleSpec, firewallPolicy: pulumi.Input<string>, context: RuleContext): compute.NetworkFirewallPolicyRuleArgs {
-  const target = identityOf(context, rule.group);
+  const target = identityOf(context.identities, rule.group);
   if (target.kind !== "serviceAccount") throw new Error(`kubeports bug: policy rule ${rule.name} needs a service-account target`);
   const peer = rule.peer;
   return {
@@ -133,16 +96,8 @@ function policyRuleArgs(rule: GcpRuleSpec, firewallPolicy: pulumi.Input<string>,
     targetServiceAccounts: [target.email],
     match: {
       layer4Configs: entries(rule.allows).map((entry) => ({ ipProtocol: entry.protocol, ...(entry.ports ? { ports: entry.ports } : {}) })),
-      ...(peer.kind === "ranges" ? { destIpRanges: context.cidrs.resolveAll(peer.ranges) } : {}),
+      ...(peer.kind === "ranges" ? { destIpRanges: context.ranges(peer.ranges) } : {}),
       ...(peer.kind === "fqdns" ? { destFqdns: [...peer.fqdns] } : {}),
     },
   };
-}
-
-/** A rule's source groups: all tags or all service accounts (one kind per firewall). */
-function sourceIdentities(sources: readonly Identity[]): Pick<compute.FirewallArgs, "sourceTags" | "sourceServiceAccounts"> {
-  const tags = sources.flatMap((source) => (source.kind === "tag" ? [source.tag] : []));
-  const emails = sources.flatMap((source) => (source.kind === "serviceAccount" ? [source.email] : []));
-  if (tags.length > 0 && emails.length > 0) throw new Error("kubeports bug: a rule mixes network tags and service accounts");
-  return tags.length > 0 ? { sourceTags: tags } : { sourceServiceAccounts: emails };
 }
