@@ -26,15 +26,13 @@
 import { KubeportsError, type InputIssue } from "../model/errors";
 import { knownList } from "../model/suggest";
 import type { Flow, FlowPeer, Plan, PlanGroup } from "../model/plan";
-import { MAX_PORT, MIN_PORT, compactPortRanges, formatPortRange, intersectPortRanges, subtractPortRanges, type PortRange } from "../model/ports";
+import { MAX_PORT, MIN_PORT, formatPortRange } from "../model/ports";
 import { shortHash } from "../naming/stableName";
-import { findProfile } from "../profiles/catalog";
-import { OPTION_INFO, type OptionName } from "../model/options";
-import { hasPorts } from "../model/protocol";
 import { cidrMemberships, cidrSide, serviceTagIssues } from "./azureCidrSides";
 import { describeAllow, describeDeny } from "./azureDescriptions";
 import { checkLimits, MAX_ASGS_PER_SIDE } from "./azureLimits";
 import { azureName, disambiguate } from "./azureNames";
+import { packEnds, rowOf, type PackedRule } from "./azurePacking";
 import { DENY_BAND, PriorityCollision, assignPriorities, freeSlotCount } from "./azurePriorities";
 import { azureProtocol, tunnelIssues } from "./azureProtocol";
 import type { AzureDirection, AzureFamily, AzureProtocol, AzureRuleSpec, AzureSide, AzureTranslateOptions, AzureTranslation, UnexpressedHost } from "./azureRuleSpec";
@@ -137,111 +135,43 @@ function unexpressedHost(ctx: Context, group: PlanGroup, flow: Flow): void {
   });
 }
 
-/** Where a port set means "every port": protocols without ports, and ported flows without a range. */
-const EVERY: PortRange = { from: MIN_PORT, to: MAX_PORT };
-
-/** One other end of a bucket and what it wants. */
-interface EndWants {
-  readonly end: string;
-  readonly flows: readonly Flow[];
-  /** "profile/row" of the rows behind its flows that are not the layout's own rules, sorted. */
-  readonly rows: readonly string[];
-  /** Ports of the flows that some such row asks for. */
-  readonly vendorPorts: readonly PortRange[];
-  /** Every port it wants. */
-  readonly ports: readonly PortRange[];
-}
-
-/** A rule before its name: who it lets in (or out to), on which ports, for which flows. */
+/** A packed rule with its identity and the parts of its name. */
 interface Carrier {
   readonly identity: unknown[];
+  /** Empty: an end's own rule, named after that end. */
   readonly nameParts: readonly string[];
-  readonly ends: readonly string[];
-  readonly ports: readonly PortRange[];
-  readonly flows: readonly Flow[];
-}
-
-const rowOf = (reason: { profile: string; row: string }) => `${reason.profile}/${reason.row}`;
-
-/**
- * A catalog row that no on/off option adds or removes: no `when`, or one that names only choices
- * (cni, calicoMode, downstream, ...). Toggling a feature (metallb, monitoring, ha, ...) or a
- * connectivity-model supplement adds and removes the other rows, so only standing rows may name
- * a class rule: a toggle then changes a class's ports in place instead of re-creating it under a
- * new name (which could land on the old rule's priority mid-update).
- */
-function isStandingRow(reason: { profile: string; row: string }): boolean {
-  const row = findProfile(reason.profile)?.rows.find((r) => r.id === reason.row);
-  if (!row) return false;
-  return Object.keys(row.when ?? {}).every((option) => OPTION_INFO[option as OptionName].values !== undefined);
+  readonly packed: PackedRule;
 }
 
 /**
- * The bucket's rules, packed exactly. Node groups that the same standing rows ask for (see
- * isStandingRow) form a class: one rule lists their ASGs (10 per rule; a larger class continues in
- * "part-2", ...) with the ports every member wants for its vendor and supplement rows. What an end
- * wants beyond that (its layout rules, a feature row only some members get) goes into a rule of
- * its own, named and prioritised as before packing: (group, protocol, other end). CIDRs and tags
- * are never grouped: a CIDR's rows follow its peers, so a class of CIDRs would change identity
- * when a CIDR leaves one of two peers that share it.
- *
- * Identity, and so name and priority: a class rule is (group, protocol, kind, standing rows),
- * never its members or ports. So, per NSG direction: a feature toggle or a vendor row's new ports
- * update class rules in place; a layout rule's port updates or creates the end's own rule; adding
- * a node group joins classes in place and creates its own rules; removing one leaves classes and
- * deletes rules. Only a choice option (cni, calicoMode, ...) or a new profile version renames a
- * class (checked by the replay, not guaranteed; see azurePriorities).
+ * The bucket's allow rules, packed exactly (azurePacking). Identity, and so name and priority: a
+ * class rule is (group, protocol, kind, standing rows), an end's own rule is (group, protocol,
+ * other end); never ports or members. So, per NSG direction: a feature toggle or a vendor row's
+ * new ports update class rules in place; a layout rule's port updates or creates an end's own
+ * rule; adding a node group joins classes in place and creates its own rules; removing one leaves
+ * classes and deletes rules. Only a choice option (cni, calicoMode, ...) or a new profile
+ * version renames a class (checked by the replay, not guaranteed; see azurePriorities).
  */
 function allowRules(ctx: Context, bucket: Bucket): Draft[] {
   const ported = bucket.protocol === "Tcp" || bucket.protocol === "Udp";
-  const portsOf = (flow: Flow): PortRange => (ported && hasPorts(flow.protocol) && flow.ports ? flow.ports : EVERY);
-  const ends: EndWants[] = [...new Set(bucket.flows.map((f) => f.end))].sort().map((end) => {
-    const flows = bucket.flows.filter((f) => f.end === end).map(({ flow }) => flow);
-    const vendor = flows.filter((flow) => flow.reasons.some((r) => r.profile !== "layout"));
-    const rows = [...new Set(flows.flatMap((flow) => flow.reasons.filter(isStandingRow).map(rowOf)))].sort();
-    return { end, flows, rows, vendorPorts: compactPortRanges(vendor.map(portsOf)), ports: compactPortRanges(flows.map(portsOf)) };
-  });
-
-  const classes = new Map<string, EndWants[]>();
-  for (const want of ends) {
-    if (want.rows.length === 0 || bucket.kind !== "groups") continue;
-    const key = JSON.stringify(want.rows);
-    classes.set(key, [...(classes.get(key) ?? []), want]);
-  }
-  const shared = new Map<string, readonly PortRange[]>();
-  const carriers: Carrier[] = [];
   const base = [ctx.options.prefix, bucket.direction, bucket.group, bucket.kind, bucket.protocol];
-  for (const members of classes.values()) {
-    const rows = members[0]!.rows;
-    const ports = members.slice(1).reduce((common, m) => intersectPortRanges(common, m.vendorPorts), members[0]!.vendorPorts);
-    if (ports.length === 0) continue;
-    for (const m of members) shared.set(m.end, ports);
-    const perRule = bucket.kind === "groups" ? MAX_ASGS_PER_SIDE : members.length;
-    for (let i = 0; i * perRule < members.length; i++) {
-      const chunk = members.slice(i * perRule, (i + 1) * perRule);
-      carriers.push({
-        identity: [...base, "rows", rows, ...(i > 0 ? [i] : [])],
-        nameParts: [classLabel(bucket), rowsLabel(rows), ...(i > 0 ? [`part-${i + 1}`] : [])],
-        ends: chunk.map((m) => m.end),
-        ports,
-        flows: chunk.flatMap((m) => m.flows.filter((flow) => overlaps(portsOf(flow), ports))),
-      });
-    }
-  }
-  for (const want of ends) {
-    const own = subtractPortRanges(want.ports, shared.get(want.end) ?? []);
-    if (own.length === 0) continue;
-    carriers.push({ identity: [...base, want.end], nameParts: [], ends: [want.end], ports: own, flows: want.flows.filter((flow) => overlaps(portsOf(flow), own)) });
-  }
-  return carriers.map((carrier) => draft(ctx, bucket, carrier, ported));
+  const packed = packEnds(bucket.flows, { ported, groups: bucket.kind === "groups", perRule: MAX_ASGS_PER_SIDE });
+  return packed.map((rule) => {
+    const carrier: Carrier =
+      rule.kind === "class"
+        ? { identity: [...base, "rows", rule.rows, ...(rule.part > 0 ? [rule.part] : [])], nameParts: [classLabel(bucket), rowsLabel(rule.rows), ...(rule.part > 0 ? [`part-${rule.part + 1}`] : [])], packed: rule }
+        : { identity: [...base, rule.ends[0]], nameParts: [], packed: rule };
+    return draft(ctx, bucket, carrier, ported);
+  });
 }
 
 function draft(ctx: Context, bucket: Bucket, carrier: Carrier, ported: boolean): Draft {
-  const { other, label } = otherSide(ctx, bucket, carrier.ends, carrier.flows);
+  const { ends, flows, ports } = carrier.packed;
+  const { other, label } = otherSide(ctx, bucket, ends, flows);
   const self: AzureSide = { kind: "groups", groups: [bucket.group] };
   const inbound = bucket.direction === "Inbound";
-  const reasons = [...new Set(carrier.flows.flatMap((flow) => flow.reasons.map(rowOf)))].sort();
-  const every = carrier.ports.length === 1 && carrier.ports[0]!.from === MIN_PORT && carrier.ports[0]!.to === MAX_PORT;
+  const reasons = [...new Set(flows.flatMap((flow) => flow.reasons.map(rowOf)))].sort();
+  const every = ports.length === 1 && ports[0]!.from === MIN_PORT && ports[0]!.to === MAX_PORT;
   const protocol = PROTOCOL_LABEL[bucket.protocol];
   const name =
     carrier.nameParts.length > 0
@@ -249,7 +179,7 @@ function draft(ctx: Context, bucket: Bucket, carrier: Carrier, ported: boolean):
       : azureName(ctx.options.prefix, bucket.group, inbound ? "in-from" : "out-to", label, protocol);
   return {
     name,
-    widened: widenings(bucket.protocol, carrier.flows),
+    widened: widenings(bucket.protocol, flows),
     identity: JSON.stringify(carrier.identity),
     direction: bucket.direction,
     access: "Allow",
@@ -257,15 +187,11 @@ function draft(ctx: Context, bucket: Bucket, carrier: Carrier, ported: boolean):
     source: inbound ? other : self,
     destination: inbound ? self : other,
     protocol: bucket.protocol,
-    ...(ported && !every ? { ports: carrier.ports.map(formatPortRange) } : {}),
+    ...(ported && !every ? { ports: ports.map(formatPortRange) } : {}),
     description: describeAllow(ctx.plan.layout, reasons),
-    flows: [...new Set(carrier.flows.map((flow) => flow.key))].sort(),
+    flows: [...new Set(flows.map((flow) => flow.key))].sort(),
     reasons,
   };
-}
-
-function overlaps(range: PortRange, ports: readonly PortRange[]): boolean {
-  return intersectPortRanges([range], ports).length > 0;
 }
 
 /** The kind of other end in a class rule's name: node groups, one family's CIDRs, or the tag. */
