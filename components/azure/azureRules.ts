@@ -138,7 +138,7 @@ function unexpressedHost(ctx: Context, group: PlanGroup, flow: Flow): void {
 /** A packed rule with its identity and the parts of its name. */
 interface Carrier {
   readonly identity: unknown[];
-  /** Empty: an end's own rule, named after that end. */
+  /** A class rule's name: "nodes", its rows and its part, around the protocol. Empty: an end's own rule, named after that end. */
   readonly nameParts: readonly string[];
   readonly packed: PackedRule;
 }
@@ -159,7 +159,7 @@ function allowRules(ctx: Context, bucket: Bucket): Draft[] {
   return packed.map((rule) => {
     const carrier: Carrier =
       rule.kind === "class"
-        ? { identity: [...base, "rows", rule.rows, ...(rule.part > 0 ? [rule.part] : [])], nameParts: [classLabel(bucket), rowsLabel(rule.rows), ...(rule.part > 0 ? [`part-${rule.part + 1}`] : [])], packed: rule }
+        ? { identity: [...base, "rows", rule.rows, ...(rule.part > 0 ? [rule.part] : [])], nameParts: ["nodes", rowsLabel(rule.rows), ...(rule.part > 0 ? [`part-${rule.part + 1}`] : [])], packed: rule }
         : { identity: [...base, rule.ends[0]], nameParts: [], packed: rule };
     return draft(ctx, bucket, carrier, ported);
   });
@@ -192,13 +192,6 @@ function draft(ctx: Context, bucket: Bucket, carrier: Carrier, ported: boolean):
     flows: [...new Set(flows.map((flow) => flow.key))].sort(),
     reasons,
   };
-}
-
-/** The kind of other end in a class rule's name: node groups, one family's CIDRs, or the tag. */
-function classLabel(bucket: Bucket): string {
-  if (bucket.kind === "groups") return "nodes";
-  if (bucket.tag) return bucket.tag.label;
-  return `cidrs-${bucket.family === "ipv6" ? "v6" : "v4"}`;
 }
 
 /**
