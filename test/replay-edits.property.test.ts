@@ -40,6 +40,8 @@ interface State {
   readonly renamedFrom?: string;
   readonly groups: Readonly<Record<string, AwsGroupOptions>>;
   readonly existingIds: Readonly<Record<string, string>>;
+  /** Azure: outbound rules too (restrictEgress) for sequences of even length, so outbound classes are replayed as well. */
+  readonly restrictEgress: boolean;
 }
 
 interface Edit {
@@ -152,7 +154,7 @@ function applyEdit(state: State, edit: Edit): State | undefined {
 const AZURE: Omit<AzureTranslateOptions, "prefix"> = { reserved: [], serviceTags: {}, allowIpInIpAsAnyProtocol: true, restrictEgress: false, allowVirtualNetworkInbound: false };
 
 function resources(cloud: Cloud, plan: Plan, state: State): ReplayResource[] {
-  if (cloud === "azure") return azureResources(plan, { ...AZURE, prefix: state.component });
+  if (cloud === "azure") return azureResources(plan, { ...AZURE, prefix: state.component, restrictEgress: state.restrictEgress });
   if (cloud === "gcp") return gcpResources(plan, state.component);
   const options: AwsFirewallOptions = { name: state.component, groups: state.groups, ...(state.renamedFrom ? { previousName: state.renamedFrom } : {}) };
   return awsResources(plan, options, state.existingIds);
@@ -195,7 +197,7 @@ const replayed = new Map<string, number>();
 
 function checkSequence(cloud: Cloud, caseIndex: number, edits: readonly Edit[]): void {
   const start = CASES[caseIndex % CASES.length]!;
-  let state: State = { layout: start.layout, component: "lab", groups: {}, existingIds: {} };
+  let state: State = { layout: start.layout, component: "lab", groups: {}, existingIds: {}, restrictEgress: edits.length % 2 === 0 };
   let current = build(cloud, state);
   fc.pre(current !== undefined);
   for (const edit of edits) {
