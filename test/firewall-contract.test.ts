@@ -172,6 +172,23 @@ describe("one contract for AWS, GCP and Azure", () => {
     expect(issues.some((issue) => path.test(issue.path) && message.test(issue.message)), texts[0]).toBe(true);
   });
 
+  it("refuses a layout rule that accepts traffic from a host name, with the same issue on every cloud", async () => {
+    const recorder = await installRecordingMocks();
+    const fromHost = { id: "from-ci", description: "CI runners", protocols: ["tcp" as const], ports: "9000", from: [{ hosts: ["ci.example.com"] }], to: { role: "worker" as const } };
+    const texts = SHELLS.map((shell) => {
+      try {
+        shell.build("host", { layout: { ...LAYOUT, rules: [fromHost] } });
+        return "accepted";
+      } catch (error) {
+        expect(error).toBeInstanceOf(KubeportsError);
+        return JSON.stringify((error as KubeportsError).issues);
+      }
+    });
+    expect(new Set(texts).size, texts.join("\n")).toBe(1);
+    expect(texts[0]).toMatch(/inbound from host name \\"ci\.example\.com\\" \(layout\/from-ci\) cannot be expressed: .*give the source as a peer with CIDRs/);
+    expect(recorder.resources).toEqual([]);
+  });
+
   it.each(SHELLS.map((shell) => [shell.cloud, shell] as const))("%s exposes groupIds, ruleLines, summaryText and warnings, and logs every warning", async (_cloud, shell) => {
     const warn = vi.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
     const { built } = await program(() => shell.build("lab", { layout: { ...LAYOUT, peers: { ...LAYOUT.peers, workloadClients: ["0.0.0.0/0"] } } }));

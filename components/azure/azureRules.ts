@@ -25,6 +25,7 @@
  */
 import { KubeportsError, type InputIssue } from "../model/errors";
 import { knownList } from "../model/suggest";
+import { checkPlan } from "../firewall/checkPlan";
 import type { Flow, FlowPeer, Plan, PlanGroup } from "../model/plan";
 import { MAX_PORT, MIN_PORT, formatPortRange } from "../model/ports";
 import { shortHash } from "../naming/stableName";
@@ -71,6 +72,10 @@ function fail(plan: Plan, subject: string, issues: readonly InputIssue[]): never
 
 /** Translates a plan into NSG rule specs with stable priorities, or throws a KubeportsError listing every problem. */
 export function translatePlan(plan: Plan, options: AzureTranslateOptions): AzureTranslation {
+  // The same check the AWS and GCP translators run: a plan given directly (JSON, another
+  // language, another kubeports version) did not pass compile()'s checks in this process.
+  const broken = checkPlan(plan);
+  if (broken.length > 0) throw new KubeportsError(`Azure firewall for layout "${String(plan?.layout ?? "")}" cannot be built from this plan`, broken);
   const memberships = cidrMemberships(plan);
   const ctx: Context = { plan, options, memberships, buckets: new Map(), hosts: [], notes: new Set(), issues: [] };
   ctx.issues.push(...serviceTagIssues(plan, memberships, options.serviceTags));

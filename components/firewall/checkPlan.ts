@@ -89,7 +89,11 @@ function checkFlow(plan: Plan, group: string, direction: "ingress" | "egress", f
     issues.push({ path: at, message: `peer group "${peer.group}" is not a group of this plan ${knownList(peer.group, groups)}` });
   }
   if (peer.kind === "host" && direction === "ingress") {
-    issues.push({ path: at, message: `inbound from host name "${peer.host}" cannot be expressed in a security group (give the host's CIDRs as a peer)` });
+    const rows = flow.reasons.map((reason) => `${reason.profile}/${reason.row}`).join(", ");
+    issues.push({
+      path: at,
+      message: `inbound from host name "${peer.host}" (${rows}) cannot be expressed: AWS security groups, GCP firewall rules and Azure NSG rules match sources by address, not by name (give the source as a peer with CIDRs)`,
+    });
   }
   if (peer.kind === "cidr") {
     const problem = cidrProblem(peer.cidr);

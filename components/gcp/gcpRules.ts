@@ -21,7 +21,7 @@ import { hasPorts } from "../model/protocol";
 import { allowsFor, allowsKey, orderAllows, type GcpAllow, type GcpFamily, type RuleFamily, gcpProtocols } from "./gcpAllows";
 import { describeRule } from "./gcpDescriptions";
 import { disambiguate, gcpName } from "./gcpNames";
-import { planIssues } from "./gcpPlanChecks";
+import { checkPlan } from "../firewall/checkPlan";
 import { assignPolicyPriorities } from "./gcpPolicyPriorities";
 import { MAX_FQDNS_PER_RULE, MAX_SOURCE_IDENTITIES, checkRule } from "./gcpRuleChecks";
 import type { GcpPeer, GcpRuleSpec, GcpTranslateOptions, GcpTranslation, UnexpressedHost } from "./gcpRuleSpec";
@@ -44,8 +44,10 @@ interface Context {
 
 /** Translates a plan into GCP firewall rule specs, or throws a KubeportsError listing every problem. */
 export function translatePlan(plan: Plan, options: GcpTranslateOptions): GcpTranslation {
-  const broken = planIssues(plan);
-  if (broken.length > 0) throw new KubeportsError(`Plan "${plan.layout}" is not a valid kubeports plan`, broken);
+  // The same check the AWS and Azure translators run: a plan given directly (JSON, another
+  // language, another kubeports version) did not pass compile()'s checks in this process.
+  const broken = checkPlan(plan);
+  if (broken.length > 0) throw new KubeportsError(`GCP firewall for layout "${String(plan?.layout ?? "")}" cannot be built from this plan`, broken);
   const ctx: Context = { plan, options, drafts: [], hosts: [], notes: new Set(), issues: [] };
   for (const group of plan.groups) {
     ingress(group, ctx);
@@ -75,13 +77,6 @@ function ingress(group: PlanGroup, ctx: Context): void {
   const { prefix, priority } = ctx.options;
   for (const set of packedSets(group.ingress, ctx.plan.options.ipv6)) {
     ctx.drafts.push(draft(ctx, group, "INGRESS", set.peer, set.flows, set.allows, { base: gcpName(prefix, group.name, "in-from", set.label), priority }));
-  }
-  for (const flow of group.ingress) {
-    if (flow.peer.kind !== "host") continue;
-    ctx.issues.push({
-      path: `plan.groups.${group.name}.ingress`,
-      message: `${flow.key} (${reasonList(flow)}) accepts traffic from host name "${flow.peer.host}"; GCP VPC firewall rules match sources by address, tag or service account only (give the source as a peer with CIDRs)`,
-    });
   }
   for (const flow of group.ingress.filter((f) => f.icmp)) {
     ctx.notes.add(
