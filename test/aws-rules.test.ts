@@ -1,6 +1,6 @@
 /**
  * The pure pieces of the AWS shell, with property tests where arithmetic is involved:
- * port-set algebra, prefix-list splitting (never widens, never loses a port), CIDR name
+ * prefix-list splitting (never widens, never loses a port), CIDR name
  * parts (injective), text cleaning (never emits a character AWS rejects), ICMPv6 mapping.
  */
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { awsMatches } from "../components/aws/awsProtocol";
 import { cidrNamePart } from "../components/aws/awsNames";
 import { ruleWeight } from "../components/aws/awsQuota";
 import { cleanText, fitDescription, RULE_DESCRIPTION_CHARS } from "../components/aws/awsText";
-import { intersect, subtract, union } from "../components/aws/portSets";
+import { union } from "../components/model/portSets";
 import { sourcedRules, type PrefixListPeer } from "../components/aws/ruleSources";
 import { parseCidr } from "../components/model/cidr";
 import type { Flow } from "../components/model/plan";
@@ -24,19 +24,6 @@ function ports(list: readonly PortRange[]): Set<number> {
   for (const r of list) for (let p = r.from; p <= r.to; p++) out.add(p);
   return out;
 }
-
-describe("port sets", () => {
-  it("intersect and subtract agree with sets of ports, and stay compact", () => {
-    fc.assert(
-      fc.property(ranges, ranges, (a, b) => {
-        const [pa, pb] = [ports(a), ports(b)];
-        expect(ports(intersect(a, b))).toEqual(new Set([...pa].filter((p) => pb.has(p))));
-        expect(ports(subtract(a, b))).toEqual(new Set([...pa].filter((p) => !pb.has(p))));
-        for (const result of [intersect(a, b), subtract(a, b)]) expect(union(result)).toEqual(result);
-      }),
-    );
-  });
-});
 
 describe("prefix-list splitting", () => {
   const CIDRS = ["10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"];

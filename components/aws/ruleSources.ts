@@ -8,7 +8,7 @@
 import type { Flow, Reason } from "../model/plan";
 import type { PortRange } from "../model/ports";
 import { hasPorts, type IcmpMatch, type Protocol } from "../model/protocol";
-import { intersect, overlaps, subtract, union } from "./portSets";
+import { intersect, overlaps, subtract, union } from "../model/portSets";
 
 /** The one source (ingress) or destination (egress) of an AWS rule. */
 export type RuleSource =

@@ -18,7 +18,8 @@
  * peers that share it.
  */
 import type { Flow } from "../model/plan";
-import { MAX_PORT, MIN_PORT, compactPortRanges, intersectPortRanges, subtractPortRanges, type PortRange } from "../model/ports";
+import { intersect, overlaps, subtract } from "../model/portSets";
+import { MAX_PORT, MIN_PORT, compactPortRanges, type PortRange } from "../model/ports";
 import { OPTION_INFO, type OptionName } from "../model/options";
 import { hasPorts } from "../model/protocol";
 import { findProfile } from "../profiles/catalog";
@@ -88,23 +89,23 @@ export function packEnds(flows: readonly { readonly end: string; readonly flow: 
   const shared = new Map<string, readonly PortRange[]>();
   const packed: PackedRule[] = [];
   for (const members of classes.values()) {
-    const ports = members.slice(1).reduce((common, m) => intersectPortRanges(common, m.vendorPorts), members[0]!.vendorPorts);
+    const ports = members.slice(1).reduce((common, m) => intersect(common, m.vendorPorts), members[0]!.vendorPorts);
     if (ports.length === 0) continue;
     for (const m of members) shared.set(m.end, ports);
     for (let part = 0; part * options.perRule < members.length; part++) {
       const chunk = members.slice(part * options.perRule, (part + 1) * options.perRule);
-      const carried = chunk.flatMap((m) => m.flows.filter((flow) => overlaps(portsOf(flow), ports)));
+      const carried = chunk.flatMap((m) => m.flows.filter((flow) => touches(portsOf(flow), ports)));
       packed.push({ kind: "class", rows: members[0]!.rows, part, ends: chunk.map((m) => m.end), ports, flows: carried });
     }
   }
   for (const want of ends) {
-    const own = subtractPortRanges(want.ports, shared.get(want.end) ?? []);
+    const own = subtract(want.ports, shared.get(want.end) ?? []);
     if (own.length === 0) continue;
-    packed.push({ kind: "own", ends: [want.end], ports: own, flows: want.flows.filter((flow) => overlaps(portsOf(flow), own)) });
+    packed.push({ kind: "own", ends: [want.end], ports: own, flows: want.flows.filter((flow) => touches(portsOf(flow), own)) });
   }
   return packed;
 }
 
-function overlaps(range: PortRange, ports: readonly PortRange[]): boolean {
-  return intersectPortRanges([range], ports).length > 0;
+function touches(range: PortRange, ports: readonly PortRange[]): boolean {
+  return ports.some((other) => overlaps(range, other));
 }

@@ -58,34 +58,3 @@ export function compactPortRanges(ranges: readonly PortRange[]): PortRange[] {
   }
   return merged;
 }
-
-/** Ports in both lists, compacted. */
-export function intersectPortRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  const left = compactPortRanges(a);
-  const right = compactPortRanges(b);
-  const out: PortRange[] = [];
-  for (let i = 0, j = 0; i < left.length && j < right.length; ) {
-    const from = Math.max(left[i]!.from, right[j]!.from);
-    const to = Math.min(left[i]!.to, right[j]!.to);
-    if (from <= to) out.push({ from, to });
-    if (left[i]!.to < right[j]!.to) i++;
-    else j++;
-  }
-  return out;
-}
-
-/** Ports of `a` that are not in `b`, compacted. */
-export function subtractPortRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  const cut = compactPortRanges(b);
-  const out: PortRange[] = [];
-  for (const range of compactPortRanges(a)) {
-    let from = range.from;
-    for (const hole of cut) {
-      if (hole.to < from || hole.from > range.to) continue;
-      if (hole.from > from) out.push({ from, to: hole.from - 1 });
-      from = hole.to + 1;
-    }
-    if (from <= range.to) out.push({ from, to: range.to });
-  }
-  return out;
-}

@@ -1,9 +1,9 @@
 /**
- * Exact set arithmetic on port-range lists, for deciding which ports a prefix list can carry
- * for all of a peer's CIDRs and which stay on individual CIDR rules. Inputs and outputs are
- * compacted (sorted, non-overlapping, non-touching) lists.
+ * Exact set arithmetic on port-range lists: AWS decides with it which ports a prefix list can
+ * carry for all of a peer's CIDRs, Azure which ports a class of node groups shares. Inputs may
+ * be any lists; outputs are compacted (sorted, non-overlapping, non-touching).
  */
-import { compactPortRanges, type PortRange } from "../model/ports";
+import { compactPortRanges, type PortRange } from "./ports";
 
 export const union = compactPortRanges;
 
