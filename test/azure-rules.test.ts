@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { resolveAzureArgs, type AzureClusterFirewallArgs } from "../components/azure/azureArgs";
 import { translatePlan } from "../components/azure/azureRules";
 import type { AzureRuleSpec, AzureTranslation } from "../components/azure/azureRuleSpec";
-import { KubeportsError } from "../components/model/errors";
 import type { CustomRule, Layout } from "../components/model/layout";
+import { thrown } from "./support/thrown";
 
 const AZURE_NAME = /^\w(?:[\w.-]{0,78}\w)?$/;
 
@@ -39,16 +39,6 @@ function rule(translation: AzureTranslation, name: string): AzureRuleSpec {
   const found = translation.rules.find((r) => r.name === name);
   if (!found) throw new Error(`no rule ${name}; have ${translation.rules.map((r) => r.name).join(", ")}`);
   return found;
-}
-
-function thrown(fn: () => unknown): KubeportsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof KubeportsError) return error;
-    throw error;
-  }
-  throw new Error("expected a KubeportsError");
 }
 
 // TCP 5473 (Typha) and UDP 4789 (Calico VXLAN) are connectivity-model supplements between all nodes.

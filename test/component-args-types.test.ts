@@ -9,8 +9,8 @@ import { AwsClusterFirewall } from "../components/aws/AwsClusterFirewall";
 import { RancherNodesSecurityGroup } from "../components/aws/RancherNodesSecurityGroup";
 import { AzureClusterFirewall } from "../components/azure/azureClusterFirewall";
 import { GcpClusterFirewall } from "../components/gcp/gcpClusterFirewall";
-import { KubeportsError } from "../components/model/errors";
 import { installRecordingMocks, settle } from "../components/preview/recordingMocks";
+import { thrown } from "./support/thrown";
 
 const LAYOUT = {
   name: "lab",
@@ -70,16 +70,6 @@ const CASES: readonly [string, Record<string, unknown>, string][] = [
   ["AwsClusterFirewall", { restrictEgress: pulumi.output(true) }, "args.restrictEgress: expected true or false, got a Pulumi Output or Promise (this field needs a plain value, known before deployment)"],
   ["GcpClusterFirewall", { nodeRanges: Promise.resolve(["10.0.0.0/16"]) }, "args.nodeRanges: expected a list of strings, got a Pulumi Output or Promise"],
 ];
-
-function thrown(fn: () => unknown): KubeportsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof KubeportsError) return error;
-    throw error;
-  }
-  throw new Error("expected a KubeportsError");
-}
 
 describe("component args of the wrong type are refused before anything is registered", () => {
   it.each(CASES.map(([component, change, line]) => [`${component} ${line.slice(0, line.indexOf(":"))}`, component, change, line] as const))(
