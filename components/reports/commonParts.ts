@@ -4,6 +4,7 @@
  * over all ordered pairs, and each pair's parts minus that. Exact port arithmetic, no widening.
  */
 import type { Flow } from "../model/plan";
+import { intersect, subtract } from "../model/portSets";
 import { compactPortRanges, type PortRange } from "../model/ports";
 
 /** What an arrow carries: a protocol with its ports or ICMP match (a flow without its ends). */
@@ -31,30 +32,6 @@ function buckets(parts: readonly Part[]): Map<string, Bucket> {
   return out;
 }
 
-function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  const out: PortRange[] = [];
-  for (const x of a) for (const y of b) {
-    const from = Math.max(x.from, y.from);
-    const to = Math.min(x.to, y.to);
-    if (from <= to) out.push({ from, to });
-  }
-  return compactPortRanges(out);
-}
-
-function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  let rest = [...a];
-  for (const y of b) {
-    rest = rest.flatMap((x) => {
-      if (y.to < x.from || y.from > x.to) return [x];
-      const pieces: PortRange[] = [];
-      if (x.from < y.from) pieces.push({ from: x.from, to: y.from - 1 });
-      if (y.to < x.to) pieces.push({ from: y.to + 1, to: x.to });
-      return pieces;
-    });
-  }
-  return rest;
-}
-
 function toParts(map: Map<string, Bucket>): Part[] {
   return [...map.values()].flatMap((bucket): Part[] =>
     bucket.sample.ports ? bucket.ranges.map((ports) => ({ protocol: bucket.sample.protocol, ports })) : [{ protocol: bucket.sample.protocol, icmp: bucket.sample.icmp }],
@@ -73,7 +50,7 @@ export function commonParts(sets: readonly (readonly Part[])[]): Part[] {
       if (!match) continue;
       if (!bucket.sample.ports) next.set(key, bucket);
       else {
-        const ranges = intersectRanges(bucket.ranges, match.ranges);
+        const ranges = intersect(bucket.ranges, match.ranges);
         if (ranges.length > 0) next.set(key, { sample: bucket.sample, ranges });
       }
     }
@@ -91,7 +68,7 @@ export function withoutParts(parts: readonly Part[], common: readonly Part[]): P
     const gone = drop.get(key);
     if (!gone) out.set(key, bucket);
     else if (bucket.sample.ports) {
-      const ranges = subtractRanges(bucket.ranges, gone.ranges);
+      const ranges = subtract(bucket.ranges, gone.ranges);
       if (ranges.length > 0) out.set(key, { sample: bucket.sample, ranges });
     }
   }
