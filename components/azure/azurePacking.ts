@@ -22,7 +22,7 @@ import { intersect, overlaps, subtract } from "../model/portSets";
 import { MAX_PORT, MIN_PORT, compactPortRanges, type PortRange } from "../model/ports";
 import { OPTION_INFO, type OptionName } from "../model/options";
 import { hasPorts } from "../model/protocol";
-import { findProfile } from "../profiles/catalog";
+import { CATALOG } from "../profiles/catalog";
 
 /** Where a port set means "every port": protocols without ports, and ported flows without a range. */
 export const EVERY_PORT: PortRange = { from: MIN_PORT, to: MAX_PORT };
@@ -63,10 +63,18 @@ export const rowOf = (reason: { profile: string; row: string }) => `${reason.pro
  * (which could land on the old rule's priority mid-update).
  */
 export function isStandingRow(reason: { profile: string; row: string }): boolean {
-  const row = findProfile(reason.profile)?.rows.find((r) => r.id === reason.row);
-  if (!row) return false;
-  return Object.keys(row.when ?? {}).every((option) => OPTION_INFO[option as OptionName].values !== undefined);
+  standing ??= new Set(
+    CATALOG.flatMap((profile) =>
+      profile.rows
+        .filter((row) => Object.keys(row.when ?? {}).every((option) => OPTION_INFO[option as OptionName].values !== undefined))
+        .map((row) => rowOf({ profile: profile.id, row: row.id })),
+    ),
+  );
+  return standing.has(rowOf(reason));
 }
+
+/** "profile/row" of every standing catalog row, built on first use (the catalog never changes). */
+let standing: Set<string> | undefined;
 
 /** Packs the flows of one bucket, each with its other end; classes first, then own rules, each in end order. */
 export function packEnds(flows: readonly { readonly end: string; readonly flow: Flow }[], options: PackOptions): PackedRule[] {
