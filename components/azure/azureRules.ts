@@ -140,14 +140,6 @@ function unexpressedHost(ctx: Context, group: PlanGroup, flow: Flow): void {
   });
 }
 
-/** A packed rule with its identity and the parts of its name. */
-interface Carrier {
-  readonly identity: unknown[];
-  /** A class rule's name: "nodes", its rows and its part, around the protocol. Empty: an end's own rule, named after that end. */
-  readonly nameParts: readonly string[];
-  readonly packed: PackedRule;
-}
-
 /**
  * The bucket's allow rules, packed exactly (azurePacking). Identity, and so name and priority: a
  * class rule is (group, protocol, kind, standing rows), an end's own rule is (group, protocol,
@@ -159,33 +151,29 @@ interface Carrier {
  */
 function allowRules(ctx: Context, bucket: Bucket): Draft[] {
   const ported = bucket.protocol === "Tcp" || bucket.protocol === "Udp";
-  const base = [ctx.options.prefix, bucket.direction, bucket.group, bucket.kind, bucket.protocol];
-  const packed = packEnds(bucket.flows, { ported, groups: bucket.kind === "groups", perRule: MAX_ASGS_PER_SIDE });
-  return packed.map((rule) => {
-    const carrier: Carrier =
-      rule.kind === "class"
-        ? { identity: [...base, "rows", rule.rows, ...(rule.part > 0 ? [rule.part] : [])], nameParts: ["nodes", rowsLabel(rule.rows), ...(rule.part > 0 ? [`part-${rule.part + 1}`] : [])], packed: rule }
-        : { identity: [...base, rule.ends[0]], nameParts: [], packed: rule };
-    return draft(ctx, bucket, carrier, ported);
-  });
+  return packEnds(bucket.flows, { ported, groups: bucket.kind === "groups", perRule: MAX_ASGS_PER_SIDE }).map((rule) => draft(ctx, bucket, rule, ported));
 }
 
-function draft(ctx: Context, bucket: Bucket, carrier: Carrier, ported: boolean): Draft {
-  const { ends, flows, ports } = carrier.packed;
+function draft(ctx: Context, bucket: Bucket, rule: PackedRule, ported: boolean): Draft {
+  const { ends, flows, ports } = rule;
   const { other, label } = otherSide(ctx, bucket, ends, flows);
   const self: AzureSide = { kind: "groups", groups: [bucket.group] };
   const inbound = bucket.direction === "Inbound";
   const reasons = [...new Set(flows.flatMap((flow) => flow.reasons.map(rowOf)))].sort();
   const every = ports.length === 1 && ports[0]!.from === MIN_PORT && ports[0]!.to === MAX_PORT;
   const protocol = PROTOCOL_LABEL[bucket.protocol];
+  const { prefix } = ctx.options;
+  const base = [prefix, bucket.direction, bucket.group, bucket.kind, bucket.protocol];
+  const part = rule.kind === "class" && rule.part > 0 ? rule.part : undefined;
+  const identity = rule.kind === "class" ? [...base, "rows", rule.rows, ...(part ? [part] : [])] : [...base, rule.ends[0]];
   const name =
-    carrier.nameParts.length > 0
-      ? azureName(ctx.options.prefix, bucket.group, inbound ? "in" : "out", ...carrier.nameParts.slice(0, 1), protocol, ...carrier.nameParts.slice(1))
-      : azureName(ctx.options.prefix, bucket.group, inbound ? "in-from" : "out-to", label, protocol);
+    rule.kind === "class"
+      ? azureName(prefix, bucket.group, inbound ? "in" : "out", "nodes", protocol, rowsLabel(rule.rows), ...(part ? [`part-${part + 1}`] : []))
+      : azureName(prefix, bucket.group, inbound ? "in-from" : "out-to", label, protocol);
   return {
     name,
     widened: widenings(bucket.protocol, flows),
-    identity: JSON.stringify(carrier.identity),
+    identity: JSON.stringify(identity),
     direction: bucket.direction,
     access: "Allow",
     groups: [bucket.group],
